@@ -1,0 +1,53 @@
+import { emptyDnsSection, type Evidence } from "../evidence.js";
+import { PROFILE_SCHEMA, type Profile, type Providers, ROLES } from "./types.js";
+
+/** Providers with every role null. */
+export function noProviders(): Providers {
+  return Object.fromEntries(ROLES.map((r) => [r, null])) as Providers;
+}
+
+/** The contract profile: a pure view of the evidence and the judged providers. */
+export function buildProfile(
+  evidence: Evidence,
+  providers: Providers,
+  timing: { scannedAt: string; durationMs: number },
+): Profile {
+  return {
+    schema: PROFILE_SCHEMA,
+    target: evidence.target.input,
+    host: evidence.target.host,
+    domain: evidence.target.domain,
+    scannedAt: timing.scannedAt,
+    durationMs: timing.durationMs,
+    providers,
+    dns: evidence.dns?.section ?? emptyDnsSection(),
+    registration: evidence.registration?.registration ?? null,
+    network: evidence.network?.site ?? [],
+    http: evidence.http?.section ?? null,
+    technologies: evidence.technologies,
+    errors: evidence.errors,
+  };
+}
+
+/** The profile of a target that could not be scanned at all (invalid input). */
+export function failedProfile(
+  input: string,
+  error: { code: string; message: string },
+  timing: { scannedAt: string; durationMs: number },
+): Profile {
+  return {
+    schema: PROFILE_SCHEMA,
+    target: input,
+    host: null,
+    domain: null,
+    scannedAt: timing.scannedAt,
+    durationMs: timing.durationMs,
+    providers: noProviders(),
+    dns: emptyDnsSection(),
+    registration: null,
+    network: [],
+    http: null,
+    technologies: [],
+    errors: [{ source: "input", code: error.code, message: error.message }],
+  };
+}

@@ -1,0 +1,161 @@
+// The public JSON profile, exactly as ../shared/contract.md defines `hostscan/profile@1`.
+
+export const PROFILE_SCHEMA = "hostscan/profile@1";
+
+export type Role = "registrar" | "registry" | "dns" | "cdn" | "hosting" | "email" | "tls" | "platform";
+
+/** Every role, in the order the contract lists them (and the table prints them). */
+export const ROLES: readonly Role[] = [
+  "registrar",
+  "registry",
+  "dns",
+  "cdn",
+  "hosting",
+  "email",
+  "tls",
+  "platform",
+];
+
+export type Confidence = "high" | "medium" | "low";
+
+export interface AbuseContact {
+  email: string | null;
+  url: string | null;
+  phone: string | null;
+}
+
+export interface Provider {
+  /** Canonical catalogue name, else the organisation as registry data gives it. */
+  name: string;
+  asn: number | null;
+  confidence: Confidence;
+  /** Human-readable reasons, each naming the exact signal that matched. */
+  evidence: string[];
+  abuse: AbuseContact;
+  /** Extension: catalogue id when the provider comes from the catalogue. */
+  id?: string;
+  /** Extension: e.g. platform "self-hosted" or a privacy-proxy registrant. */
+  note?: string;
+}
+
+export type Providers = Record<Role, Provider | null>;
+
+export interface MxRecord {
+  preference: number;
+  exchange: string;
+}
+
+export interface SoaRecord {
+  mname: string;
+  rname: string;
+  serial: number;
+  refresh?: number;
+  retry?: number;
+  expire?: number;
+  minimum?: number;
+}
+
+export interface CaaRecord {
+  flags: number;
+  tag: string;
+  value: string;
+}
+
+export interface DnsSection {
+  a: string[];
+  aaaa: string[];
+  cname: string[];
+  ns: string[];
+  mx: MxRecord[];
+  txt: string[];
+  soa: SoaRecord | null;
+  caa: CaaRecord[];
+}
+
+export interface Registration {
+  source: "rdap" | "whois";
+  server: string | null;
+  registrar: { name: string | null; ianaId: string | null; url: string | null } | null;
+  registry: string | null;
+  created: string | null;
+  updated: string | null;
+  expires: string | null;
+  status: string[];
+  nameservers: string[];
+  dnssec: boolean | null;
+  registrant: { organization: string | null; country: string | null; privacy?: boolean } | null;
+  abuse: AbuseContact | null;
+}
+
+export interface NetworkEntry {
+  ip: string;
+  asn: number | null;
+  asName: string | null;
+  prefix: string | null;
+  country: string | null;
+  registry: string | null;
+  org: string | null;
+  ptr: string | null;
+  abuse: AbuseContact | null;
+  /** Extension: RDAP network handle and name. */
+  handle?: string | null;
+  netName?: string | null;
+}
+
+export interface TlsInfo {
+  issuer: string | null;
+  subject: string | null;
+  san: string[];
+  validFrom: string | null;
+  validTo: string | null;
+  sha256: string | null;
+  trusted: boolean | null;
+  error: string | null;
+  /** Extension: issuer organisation alone, and the issuers up the presented chain. */
+  issuerOrg?: string | null;
+  chain?: string[];
+}
+
+export interface HttpSection {
+  url: string;
+  finalUrl: string;
+  status: number;
+  redirects: string[];
+  headers: Record<string, string>;
+  tls: TlsInfo | null;
+  /** Extension: the address the final response came from. */
+  remoteAddress?: string | null;
+}
+
+export interface Technology {
+  name: string;
+  version: string | null;
+  categories: string[];
+  confidence: number;
+  /** Extension: true when seen only in a third-party asset (CDN-hosted script). */
+  thirdParty?: boolean;
+}
+
+export type ErrorSource = "input" | "dns" | "rdap" | "whois" | "asn" | "http" | "tls" | "tech";
+
+export interface ErrorEntry {
+  source: ErrorSource;
+  code: string;
+  message: string;
+}
+
+export interface Profile {
+  schema: typeof PROFILE_SCHEMA;
+  target: string;
+  host: string | null;
+  domain: string | null;
+  scannedAt: string;
+  durationMs: number;
+  providers: Providers;
+  dns: DnsSection;
+  registration: Registration | null;
+  network: NetworkEntry[];
+  http: HttpSection | null;
+  technologies: Technology[];
+  errors: ErrorEntry[];
+}

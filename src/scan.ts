@@ -1,0 +1,67 @@
+import type { Context } from "./context.js";
+import { judge } from "./detectors/index.js";
+import { toErrorEntry } from "./errors.js";
+import { type Evidence, emptyEvidence } from "./evidence.js";
+import { buildProfile } from "./profile/build.js";
+import type { ErrorSource, Profile } from "./profile/types.js";
+import { sources } from "./sources/index.js";
+import type { SourceId, SourceInput, SourceOutcome, SourceValues } from "./sources/types.js";
+import type { Target } from "./targets/types.js";
+
+// A source that throws is a bug, but one target's bug must not kill the batch: record it.
+async function runSource<K extends SourceId>(
+  ctx: Context,
+  id: K,
+  input: SourceInput,
+): Promise<SourceOutcome<SourceValues[K]>> {
+  const started = ctx.clock.now();
+  try {
+    return (await sources[id].gather(ctx, input)) as SourceOutcome<SourceValues[K]>;
+  } catch (err) {
+    const source: ErrorSource = id === "registration" ? "rdap" : id === "network" ? "asn" : id;
+    return {
+      status: "error",
+      value: null,
+      errors: [toErrorEntry(source, err, `${id} source failed`)],
+      durationMs: ctx.clock.now() - started,
+    };
+  }
+}
+
+function record<K extends SourceId>(
+  evidence: Evidence,
+  id: K,
+  outcome: SourceOutcome<SourceValues[K]>,
+): void {
+  (evidence as unknown as Record<SourceId, unknown>)[id] = outcome.value;
+  evidence.errors.push(...outcome.errors);
+}
+
+/**
+ * Gather, then judge: DNS first (everything else needs its addresses), then every other
+ * source at once, then the pure detectors, then the profile.
+ */
+export async function scanTarget(
+  ctx: Context,
+  target: Target,
+  signal: AbortSignal = new AbortController().signal,
+): Promise<Profile> {
+  const started = ctx.clock.now();
+  const evidence = emptyEvidence(target, { passive: ctx.options.passive });
+
+  const dns = await runSource(ctx, "dns", { target, dns: null, signal });
+  record(evidence, "dns", dns);
+
+  const rest = (Object.keys(sources) as SourceId[]).filter((id) => id !== "dns");
+  const input: SourceInput = { target, dns: evidence.dns, signal };
+  const outcomes = await Promise.all(rest.map((id) => runSource(ctx, id, input)));
+  rest.forEach((id, i) => {
+    record(evidence, id, outcomes[i] as SourceOutcome<SourceValues[typeof id]>);
+  });
+
+  const providers = judge(evidence);
+  return buildProfile(evidence, providers, {
+    scannedAt: new Date(started).toISOString(),
+    durationMs: Math.round(ctx.clock.now() - started),
+  });
+}

@@ -1,0 +1,45 @@
+import type { Context } from "../context.js";
+import type {
+  DnsEvidence,
+  HttpEvidence,
+  NetworkEvidence,
+  RegistrationEvidence,
+} from "../evidence.js";
+import type { ErrorEntry } from "../profile/types.js";
+import type { Target } from "../targets/types.js";
+
+/** ok: found something; empty: asked and got "nothing"; error: could not ask; skipped: not asked. */
+export type SourceStatus = "ok" | "empty" | "error" | "skipped";
+
+/** What one source returns: its value (or null), the errors it met, and how long it took. */
+export interface SourceOutcome<T> {
+  status: SourceStatus;
+  value: T | null;
+  errors: ErrorEntry[];
+  durationMs: number;
+}
+
+/** What a source is given: the target, the DNS evidence (null for the DNS source itself). */
+export interface SourceInput {
+  target: Target;
+  dns: DnsEvidence | null;
+  signal: AbortSignal;
+}
+
+/** A source does I/O and returns evidence; it never throws for network trouble. */
+export interface Source<T> {
+  gather(ctx: Context, input: SourceInput): Promise<SourceOutcome<T>>;
+}
+
+/** The evidence each source fills; its key is the field of `Evidence` it fills. */
+export interface SourceValues {
+  dns: DnsEvidence;
+  registration: RegistrationEvidence;
+  network: NetworkEvidence;
+  http: HttpEvidence;
+}
+
+export type SourceId = keyof SourceValues;
+
+/** One source per id; `satisfies SourceRegistry` makes the compiler catch a missing one. */
+export type SourceRegistry = { [K in SourceId]: Source<SourceValues[K]> };
