@@ -10,8 +10,10 @@ afterEach(async () => {
   fake = null;
 });
 
+type Decoded = dnsPacket.DecodedPacket & { rcode?: string };
+
 function askUdp(port: number, name: string, type: dnsPacket.RecordType) {
-  return new Promise<dnsPacket.DecodedPacket>((resolve) => {
+  return new Promise<Decoded>((resolve) => {
     const sock = dgram.createSocket("udp4");
     sock.on("message", (msg) => {
       sock.close();
@@ -26,7 +28,7 @@ function askUdp(port: number, name: string, type: dnsPacket.RecordType) {
 }
 
 function askTcp(port: number, name: string, type: dnsPacket.RecordType) {
-  return new Promise<dnsPacket.DecodedPacket>((resolve) => {
+  return new Promise<Decoded>((resolve) => {
     const sock = net.connect(port, "127.0.0.1");
     let buf = Buffer.alloc(0);
     sock.on("data", (chunk) => {
@@ -53,7 +55,10 @@ describe("fake DNS server helper", () => {
     expect(udp.id).toBe(7);
     expect(udp.answers?.map((a) => a.type)).toEqual(["CNAME", "A"]);
     const tcp = await askTcp(fake.port, "www.example.org", "A");
-    expect(tcp.answers?.map((a) => a.data)).toEqual(["edge.example.org", "192.0.2.1"]);
+    expect(tcp.answers?.map((a) => (a as { data?: unknown }).data)).toEqual([
+      "edge.example.org",
+      "192.0.2.1",
+    ]);
     const nx = await askUdp(fake.port, "nope.example.org", "A");
     expect(nx.rcode).toBe("NXDOMAIN");
     expect(nx.authorities?.[0]?.type).toBe("SOA");
