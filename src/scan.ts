@@ -5,7 +5,13 @@ import { type Evidence, emptyEvidence } from "./evidence.js";
 import { buildProfile } from "./profile/build.js";
 import type { ErrorSource, Profile } from "./profile/types.js";
 import { sources } from "./sources/index.js";
-import type { SourceId, SourceInput, SourceOutcome, SourceValues } from "./sources/types.js";
+import type {
+  SourceId,
+  SourceInput,
+  SourceOutcome,
+  SourceRegistry,
+  SourceValues,
+} from "./sources/types.js";
 import type { Target } from "./targets/types.js";
 
 // A source that throws is a bug, but one target's bug must not kill the batch: record it.
@@ -16,7 +22,8 @@ async function runSource<K extends SourceId>(
 ): Promise<SourceOutcome<SourceValues[K]>> {
   const started = ctx.clock.now();
   try {
-    return (await sources[id].gather(ctx, input)) as SourceOutcome<SourceValues[K]>;
+    const registry: SourceRegistry = sources;
+    return (await registry[id].gather(ctx, input)) as SourceOutcome<SourceValues[K]>;
   } catch (err) {
     const source: ErrorSource = id === "registration" ? "rdap" : id === "network" ? "asn" : id;
     return {

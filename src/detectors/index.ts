@@ -1,5 +1,5 @@
 import type { Evidence } from "../evidence.js";
-import type { Providers } from "../profile/types.js";
+import { type Providers, ROLES } from "../profile/types.js";
 import type { DetectorRegistry } from "./types.js";
 
 /** One detector per role. */
@@ -16,14 +16,6 @@ export const detectors = {
 
 /** Runs every role detector over the evidence. */
 export function judge(evidence: Evidence): Providers {
-  return {
-    registrar: detectors.registrar(evidence),
-    registry: detectors.registry(evidence),
-    dns: detectors.dns(evidence),
-    cdn: detectors.cdn(evidence),
-    hosting: detectors.hosting(evidence),
-    email: detectors.email(evidence),
-    tls: detectors.tls(evidence),
-    platform: detectors.platform(evidence),
-  };
+  const registry: DetectorRegistry = detectors;
+  return Object.fromEntries(ROLES.map((role) => [role, registry[role](evidence)])) as Providers;
 }

@@ -1,0 +1,139 @@
+import { Chalk } from "chalk";
+import type { Profile } from "../profile/types.js";
+import { ROLES } from "../profile/types.js";
+import { abuseText } from "./csv.js";
+import { renderGrid } from "./grid.js";
+import { sanitize } from "./sanitize.js";
+
+type Paint = InstanceType<typeof Chalk>;
+
+function section(paint: Paint, title: string, body: string): string {
+  return `\n${paint.bold.underline(title)}\n${body}`;
+}
+
+function pairs(rows: [string, unknown][]): string {
+  const shown = rows.filter(([, v]) => v !== null && v !== undefined && v !== "");
+  if (shown.length === 0) return "  (none)\n";
+  const width = Math.max(...shown.map(([k]) => k.length));
+  return shown.map(([k, v]) => `  ${k.padEnd(width)}  ${sanitize(v)}\n`).join("");
+}
+
+function providersTable(p: Profile, paint: Paint, width: number): string {
+  const rows = ROLES.map((role) => {
+    const prov = p.providers[role];
+    if (!prov) return [role, "unknown", "", ""];
+    const name = prov.note ? `${prov.name} (${prov.note})` : prov.name;
+    const asn = prov.asn != null ? ` AS${prov.asn}` : "";
+    const abuse = [prov.abuse.email, prov.abuse.url, prov.abuse.phone].filter(Boolean).join("\n");
+    return [role, `${name}${asn}\n[${prov.confidence}]`, prov.evidence.join("\n"), abuse];
+  });
+  const evidenceWidth = Math.max(30, width - 10 - 28 - 34 - 6);
+  return renderGrid(["ROLE", "PROVIDER", "EVIDENCE", "WHERE TO REPORT"], rows, {
+    maxWidths: [10, 28, evidenceWidth, 34],
+    styleHeader: (t) => paint.bold(t),
+  });
+}
+
+/** The one-target view: providers first, then DNS, registration, network, HTTP/TLS, tech, errors. */
+export function renderDetail(p: Profile, options: { color: boolean; width: number | null }): string {
+  const paint = new Chalk({ level: options.color ? 1 : 0 });
+  const width = options.width ?? 120;
+  const out: string[] = [];
+  out.push(`${paint.bold(sanitize(p.host ?? p.target))}  (${sanitize(p.domain ?? "no domain")})\n`);
+  out.push(section(paint, "Providers", providersTable(p, paint, width)));
+  const d = p.dns;
+  out.push(
+    section(
+      paint,
+      "DNS",
+      pairs([
+        ["A", d.a.join(", ")],
+        ["AAAA", d.aaaa.join(", ")],
+        ["CNAME", d.cname.join(" → ")],
+        ["NS", d.ns.join(", ")],
+        ["MX", d.mx.map((m) => `${m.preference} ${m.exchange}`).join(", ")],
+        ["TXT", d.txt.join("\n  " + " ".repeat(5))],
+        ["SOA", d.soa ? `${d.soa.mname} ${d.soa.rname} ${d.soa.serial}` : null],
+        ["CAA", d.caa.map((c) => `${c.flags} ${c.tag} "${c.value}"`).join(", ")],
+      ]),
+    ),
+  );
+  const r = p.registration;
+  out.push(
+    section(
+      paint,
+      "Registration",
+      r
+        ? pairs([
+            ["source", `${r.source} ${r.server ?? ""}`],
+            ["registrar", r.registrar?.name],
+            ["IANA ID", r.registrar?.ianaId],
+            ["registry", r.registry],
+            ["created", r.created],
+            ["updated", r.updated],
+            ["expires", r.expires],
+            ["status", r.status.join(", ")],
+            ["nameservers", r.nameservers.join(", ")],
+            ["DNSSEC", r.dnssec === null ? null : r.dnssec ? "signed" : "unsigned"],
+            ["registrant", [r.registrant?.organization, r.registrant?.country].filter(Boolean).join(", ")],
+            ["abuse", abuseText(r.abuse)],
+          ])
+        : "  (no RDAP or WHOIS answer)\n",
+    ),
+  );
+  const net = p.network.map((n) => [
+    n.ip,
+    n.asn != null ? `AS${n.asn} ${n.asName ?? ""}` : "",
+    n.prefix ?? "",
+    [n.org, n.country].filter(Boolean).join(", "),
+    abuseText(n.abuse),
+  ]);
+  out.push(
+    section(
+      paint,
+      "Network",
+      net.length
+        ? renderGrid(["ADDRESS", "AS", "PREFIX", "ORGANISATION", "ABUSE"], net, {
+            maxWidths: [39, 30, 43, 36, 34],
+          })
+        : "  (no addresses)\n",
+    ),
+  );
+  out.push(section(paint, "HTTP/TLS", httpPairs(p)));
+  out.push(
+    section(
+      paint,
+      "Technologies",
+      p.technologies.length
+        ? p.technologies
+            .map((t) => `  ${sanitize(t.name)}${t.version ? ` ${sanitize(t.version)}` : ""}`
+              + `  (${sanitize(t.categories.join(", "))})${t.thirdParty ? " [third-party asset]" : ""}\n`)
+            .join("")
+        : "  (none detected)\n",
+    ),
+  );
+  if (p.errors.length) {
+    const errs = p.errors.map((e) => `  ${paint.red(e.code)} ${e.source}: ${sanitize(e.message)}\n`);
+    out.push(section(paint, "Errors", errs.join("")));
+  }
+  return out.join("");
+}
+
+function httpPairs(p: Profile): string {
+  const h = p.http;
+  if (!h) return "  (not probed)\n";
+  const t = h.tls;
+  return pairs([
+    ["URL", h.url],
+    ["final URL", h.finalUrl],
+    ["status", h.status],
+    ["redirects", h.redirects.join(" → ")],
+    ["server", h.headers.server],
+    ["TLS issuer", t?.issuer],
+    ["TLS subject", t?.subject],
+    ["TLS SAN", t?.san.join(", ")],
+    ["TLS valid", t ? `${t.validFrom ?? "?"} → ${t.validTo ?? "?"}` : null],
+    ["TLS trusted", t ? (t.trusted ? "yes" : `no (${t.error ?? "unknown"})`) : null],
+    ["TLS SHA-256", t?.sha256],
+  ]);
+}
