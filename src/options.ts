@@ -42,6 +42,10 @@ export interface ScanOptions {
 export const DEFAULT_USER_AGENT =
   "hostscan/0.1 (+https://www.npmjs.com/package/hostscan; provider attribution scanner)";
 
+/** `--user-agent browser`: for sites that refuse tools; hostscan's own name stays the default. */
+export const BROWSER_USER_AGENT =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
+
 /** Defaults from ../shared/contract.md. */
 export function defaultOptions(overrides: Partial<ScanOptions> = {}): ScanOptions {
   return {

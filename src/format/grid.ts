@@ -42,7 +42,12 @@ export function renderGrid(header: string[], rows: string[][], options: GridOpti
     return Math.max(h.length, Math.min(longest, options.maxWidths[i] ?? 40));
   });
   const style = options.styleHeader ?? ((t: string) => t);
-  const lines = [header.map((h, i) => style(h.padEnd(widths[i] ?? 0))).join("  ").trimEnd()];
+  const lines = [
+    header
+      .map((h, i) => style(h.padEnd(widths[i] ?? 0)))
+      .join("  ")
+      .trimEnd(),
+  ];
   for (const r of clean) {
     const cells = widths.map((w, i) => wrap(r[i] ?? "", w));
     const height = Math.max(...cells.map((c) => c.length));
@@ -63,7 +68,7 @@ function maxLine(text: string): number {
 }
 
 /** A single cell cut to width with an ellipsis (for one-line-per-target tables). */
-export function fit(text: string, width: number): string {
+export function fitCell(text: string, width: number): string {
   const t = sanitize(text);
   return t.length <= width ? t.padEnd(width) : `${t.slice(0, width - 1)}…`;
 }

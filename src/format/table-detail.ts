@@ -35,7 +35,10 @@ function providersTable(p: Profile, paint: Paint, width: number): string {
 }
 
 /** The one-target view: providers first, then DNS, registration, network, HTTP/TLS, tech, errors. */
-export function renderDetail(p: Profile, options: { color: boolean; width: number | null }): string {
+export function renderDetail(
+  p: Profile,
+  options: { color: boolean; width: number | null },
+): string {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const width = options.width ?? 120;
   const out: string[] = [];
@@ -75,7 +78,10 @@ export function renderDetail(p: Profile, options: { color: boolean; width: numbe
             ["status", r.status.join(", ")],
             ["nameservers", r.nameservers.join(", ")],
             ["DNSSEC", r.dnssec === null ? null : r.dnssec ? "signed" : "unsigned"],
-            ["registrant", [r.registrant?.organization, r.registrant?.country].filter(Boolean).join(", ")],
+            [
+              "registrant",
+              [r.registrant?.organization, r.registrant?.country].filter(Boolean).join(", "),
+            ],
             ["abuse", abuseText(r.abuse)],
           ])
         : "  (no RDAP or WHOIS answer)\n",
@@ -106,14 +112,19 @@ export function renderDetail(p: Profile, options: { color: boolean; width: numbe
       "Technologies",
       p.technologies.length
         ? p.technologies
-            .map((t) => `  ${sanitize(t.name)}${t.version ? ` ${sanitize(t.version)}` : ""}`
-              + `  (${sanitize(t.categories.join(", "))})${t.thirdParty ? " [third-party asset]" : ""}\n`)
+            .map(
+              (t) =>
+                `  ${sanitize(t.name)}${t.version ? ` ${sanitize(t.version)}` : ""}` +
+                `  (${sanitize(t.categories.join(", "))})${t.thirdParty ? " [third-party asset]" : ""}\n`,
+            )
             .join("")
         : "  (none detected)\n",
     ),
   );
   if (p.errors.length) {
-    const errs = p.errors.map((e) => `  ${paint.red(e.code)} ${e.source}: ${sanitize(e.message)}\n`);
+    const errs = p.errors.map(
+      (e) => `  ${paint.red(e.code)} ${e.source}: ${sanitize(e.message)}\n`,
+    );
     out.push(section(paint, "Errors", errs.join("")));
   }
   return out.join("");

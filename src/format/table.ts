@@ -1,6 +1,6 @@
 import { Chalk } from "chalk";
 import type { Profile, Provider } from "../profile/types.js";
-import { fit } from "./grid.js";
+import { fitCell } from "./grid.js";
 import { renderDetail } from "./table-detail.js";
 import type { Formatter } from "./types.js";
 
@@ -26,7 +26,7 @@ function hosting(p: Provider | null): string {
 }
 
 function row(p: Profile): string {
-  return `${COLUMNS.map(([, w, get]) => fit(get(p), w))
+  return `${COLUMNS.map(([, w, get]) => fitCell(get(p), w))
     .join(" ")
     .trimEnd()}\n`;
 }
@@ -36,7 +36,12 @@ export const tableFormatter: Formatter = (options) => {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   let first: Profile | null = null;
   let count = 0;
-  const header = () => `${paint.bold(COLUMNS.map(([h, w]) => h.padEnd(w)).join(" ").trimEnd())}\n`;
+  const header = () =>
+    `${paint.bold(
+      COLUMNS.map(([h, w]) => h.padEnd(w))
+        .join(" ")
+        .trimEnd(),
+    )}\n`;
   return {
     push(profile) {
       count += 1;

@@ -1,0 +1,36 @@
+import type { Context } from "./context.js";
+import { failedProfile } from "./profile/build.js";
+import type { Profile } from "./profile/types.js";
+import { scanTarget } from "./scan.js";
+import { parseTarget } from "./targets/normalize.js";
+
+/** Scans one input line: an invalid target still yields a profile, with an INVALID_TARGET error. */
+export async function scanInput(ctx: Context, line: string, signal: AbortSignal): Promise<Profile> {
+  const parsed = parseTarget(line);
+  if (!parsed.ok) {
+    const now = ctx.clock.now();
+    return failedProfile(
+      line,
+      { code: "INVALID_TARGET", message: `${parsed.invalid.reason}: ${JSON.stringify(line)}` },
+      { scannedAt: new Date(now).toISOString(), durationMs: 0 },
+    );
+  }
+  return scanTarget(ctx, parsed.target, signal);
+}
+
+// Codes that are answers ("this does not exist"), not failures to ask.
+const ANSWER_CODES = new Set(["NXDOMAIN", "NOT_FOUND"]);
+
+/**
+ * True when a target could not be scanned at all (exit status 1): invalid input, or every
+ * source failed — no data from any source and at least one real failure.
+ */
+export function wasUnscannable(p: Profile): boolean {
+  if (p.errors.some((e) => e.source === "input")) return true;
+  const d = p.dns;
+  const anyDns =
+    d.a.length + d.aaaa.length + d.cname.length + d.ns.length + d.mx.length + d.txt.length > 0 ||
+    d.soa !== null;
+  const anyData = anyDns || p.registration !== null || p.network.length > 0 || p.http !== null;
+  return !anyData && p.errors.some((e) => !ANSWER_CODES.has(e.code));
+}
