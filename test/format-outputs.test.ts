@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { emptyEvidence } from "../src/evidence.js";
+import { csvCell, csvFormatter } from "../src/format/csv.js";
+import { formatters } from "../src/format/index.js";
+import { safeJson, sanitize } from "../src/format/sanitize.js";
+import { buildProfile, failedProfile, noProviders } from "../src/profile/build.js";
+import type { Profile } from "../src/profile/types.js";
+
+const timing = { scannedAt: "2026-11-26T10:00:00.000Z", durationMs: 12 };
+const opts = { color: false, width: 120 };
+
+function profile(host: string, patch: Partial<Profile> = {}): Profile {
+  const ev = emptyEvidence({ input: host, host, domain: host, url: null });
+  return { ...buildProfile(ev, noProviders(), timing), ...patch };
+}
+
+function render(format: keyof typeof formatters, profiles: Profile[]): string {
+  const out = formatters[format](opts);
+  return profiles.map((p) => out.push(p)).join("") + out.end();
+}
+
+const hostile = profile("evil.example", {
+  providers: {
+    ...noProviders(),
+    registrar: {
+      name: "Evil\u001b[31mRegistrar\u009b2J\u202e",
+      asn: null,
+      confidence: "high",
+      evidence: ["RDAP\u0007 bell"],
+      abuse: { email: "=cmd|' /C calc'!A0", url: null, phone: null },
+    },
+  },
+});
+
+describe("sanitising", () => {
+  it("escapes ESC, C1 and bidi controls visibly", () => {
+    expect(sanitize("a\u001b[2Jb\u009bc\u202ed")).toBe("a\\x1b[2Jb\\x9bc\\u202ed");
+  });
+
+  it("keeps JSON valid while escaping C1 and bidi characters", () => {
+    const text = safeJson({ v: "x\u009by\u202ez\u001b" });
+    expect(text).not.toMatch(/[\u001b\u009b\u202e]/);
+    expect(JSON.parse(text)).toEqual({ v: "x\u009by\u202ez\u001b" });
+  });
+});
+
+describe("json and ndjson", () => {
+  it("prints one object for one target and an array for several", () => {
+    expect(JSON.parse(render("json", [profile("a.example")]))).toMatchObject({ host: "a.example" });
+    const many = JSON.parse(
+      render("json", [profile("a.example"), profile("b.example"), profile("c.example")]),
+    );
+    expect(many.map((p: Profile) => p.host)).toEqual(["a.example", "b.example", "c.example"]);
+  });
+
+  it("prints one object per line, always", () => {
+    const lines = render("ndjson", [profile("a.example")])
+      .trimEnd()
+      .split("\n");
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] as string).schema).toBe("hostscan/profile@1");
+  });
+
+  it("keeps every contract field present on a failed target", () => {
+    const p = failedProfile("bad target", { code: "INVALID_TARGET", message: "x" }, timing);
+    const parsed = JSON.parse(render("json", [p]));
+    expect(Object.keys(parsed)).toEqual([
+      "schema",
+      "target",
+      "host",
+      "domain",
+      "scannedAt",
+      "durationMs",
+      "providers",
+      "dns",
+      "registration",
+      "network",
+      "http",
+      "technologies",
+      "errors",
+    ]);
+    expect(Object.values(parsed.providers)).toEqual(Array(8).fill(null));
+    expect(parsed.dns).toEqual({
+      a: [],
+      aaaa: [],
+      cname: [],
+      ns: [],
+      mx: [],
+      txt: [],
+      soa: null,
+      caa: [],
+    });
+  });
+});
+
+describe("csv", () => {
+  it("writes the contract header and RFC 4180 rows", () => {
+    const text = render("csv", [
+      profile("a.example", {
+        errors: [
+          { source: "dns", code: "TIMEOUT", message: "m" },
+          { source: "rdap", code: "NOT_FOUND", message: "n" },
+        ],
+      }),
+    ]);
+    const [header, row] = text.split("\r\n");
+    expect(header).toBe(
+      "target,host,domain,registrar,registry,dns,cdn,hosting,hosting_asn,email,tls,platform,registrar_abuse,hosting_abuse,cdn_abuse,errors",
+    );
+    expect(row).toBe("a.example,a.example,a.example,,,,,,,,,,,,,TIMEOUT;NOT_FOUND");
+  });
+
+  it("neutralises formula prefixes and quotes separators", () => {
+    expect(csvCell("=1+1")).toBe("'=1+1");
+    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvCell("-2")).toBe("'-2");
+    expect(csvCell('a "b", c')).toBe('"a ""b"", c"');
+    const row = render("csv", [hostile]).split("\r\n")[1] as string;
+    expect(row).toContain("'=cmd|' /C calc'!A0");
+    expect(row).not.toMatch(/[\u001b\u009b]/);
+  });
+
+  it("prints only the header for no targets", () => {
+    expect(csvFormatter(opts).end()).toMatch(/^target,host/);
+  });
+});
+
+describe("table", () => {
+  it("shows the providers table first for one target, with no raw control characters", () => {
+    const text = render("table", [hostile]);
+    expect(text.indexOf("Providers")).toBeLessThan(text.indexOf("DNS"));
+    for (const section of ["Registration", "Network", "HTTP/TLS", "Technologies"]) {
+      expect(text).toContain(section);
+    }
+    expect(text).toContain("Evil\\x1b[31mRegistrar");
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+  });
+
+  it("prints one row per target for several", () => {
+    const text = render("table", [profile("a.example"), profile("b.example")]);
+    const lines = text.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^TARGET\s+REGISTRAR/);
+    expect(lines).toHaveLength(3);
+  });
+});
