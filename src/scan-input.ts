@@ -15,7 +15,14 @@ export async function scanInput(ctx: Context, line: string, signal: AbortSignal)
       { scannedAt: new Date(now).toISOString(), durationMs: 0 },
     );
   }
-  return scanTarget(ctx, parsed.target, signal);
+  // One overall deadline per target, so one bad target cannot stall its batch window.
+  const deadline = AbortSignal.timeout(targetDeadlineMs(ctx.options.timeoutMs));
+  return scanTarget(ctx, parsed.target, AbortSignal.any([signal, deadline]));
+}
+
+/** The most one target may take: enough for DNS, RDAP referrals and a redirect chain. */
+export function targetDeadlineMs(timeoutMs: number): number {
+  return Math.max(30_000, timeoutMs * 8);
 }
 
 // Codes that are answers ("this does not exist"), not failures to ask.
