@@ -1,0 +1,424 @@
+// CDN, reverse-proxy and WAF providers (facts from ../shared/reference/provider-facts.md §4).
+
+import type { ProviderEntry } from "../schema.js";
+import { BAD_ASN, CDNCHECK, CDNCHECK_DATA, misp, WAFW00F, WAPPALYZER } from "./sources.js";
+
+export const CDN_PROVIDERS: ProviderEntry[] = [
+  {
+    id: "cloudflare",
+    name: "Cloudflare",
+    kinds: ["cdn", "dns", "hosting"],
+    website: "https://www.cloudflare.com",
+    signals: [
+      { type: "asn", values: [13335], source: "https://rdap.arin.net/registry/autnum/13335" },
+      {
+        type: "prefix",
+        values: [
+          "104.16.0.0/13",
+          "104.24.0.0/14",
+          "172.64.0.0/13",
+          "162.158.0.0/15",
+          "173.245.48.0/20",
+          "188.114.96.0/20",
+          "141.101.64.0/18",
+          "108.162.192.0/18",
+          "2606:4700::/32",
+          "2400:cb00::/32",
+          "2a06:98c0::/29",
+        ],
+        source: "https://www.cloudflare.com/ips/",
+      },
+      {
+        type: "ns",
+        values: [
+          "ns.cloudflare.com",
+          "foundationdns.com",
+          "foundationdns.net",
+          "foundationdns.org",
+        ],
+        source: "https://developers.cloudflare.com/dns/nameservers/",
+      },
+      { type: "cname", values: ["cdn.cloudflare.net"], source: CDNCHECK },
+      {
+        type: "header",
+        values: [
+          { name: "cf-ray", pattern: "^[0-9a-f]{16}(-[a-z]{3})?$" },
+          { name: "server", pattern: "^cloudflare$" },
+          { name: "cf-cache-status" },
+        ],
+        source: WAPPALYZER,
+      },
+      {
+        type: "cookie",
+        values: ["__cf_bm", "__cflb", "cf_clearance", "__cfduid"],
+        source: WAFW00F,
+      },
+    ],
+    abuse: {
+      url: "https://www.cloudflare.com/abuse/",
+      email: "abuse@cloudflare.com",
+      source: "https://www.cloudflare.com/trust-hub/reporting-abuse/",
+    },
+  },
+  {
+    id: "akamai",
+    name: "Akamai",
+    kinds: ["cdn", "dns"],
+    website: "https://www.akamai.com",
+    signals: [
+      {
+        type: "asn",
+        values: [
+          20940, 16625, 12222, 16702, 17204, 18680, 18717, 20189, 21342, 21357, 21399, 23454, 23455,
+          33905, 34164, 35994, 393560,
+        ],
+        source: CDNCHECK,
+      },
+      {
+        type: "prefix",
+        values: [
+          "23.32.0.0/11",
+          "23.192.0.0/11",
+          "2.16.0.0/13",
+          "104.64.0.0/10",
+          "184.24.0.0/13",
+          "184.84.0.0/14",
+          "95.100.0.0/15",
+          "2600:1400::/24",
+        ],
+        source: misp("akamai"),
+      },
+      {
+        type: "ns",
+        values: ["akam.net"],
+        source: "https://techdocs.akamai.com/edge-dns/docs/welcome-edge-dns",
+      },
+      {
+        type: "cname",
+        values: [
+          "edgesuite.net",
+          "edgekey.net",
+          "akamaiedge.net",
+          "akamaized.net",
+          "akamaihd.net",
+          "edgekey-staging.net",
+        ],
+        source: "https://techdocs.akamai.com/property-mgr/reference/create-edge-hostnames",
+      },
+      {
+        type: "header",
+        values: [{ name: "server", pattern: "^AkamaiGHost$" }, { name: "x-akamai-transformed" }],
+        source: `${WAFW00F}/kona.py`,
+      },
+      { type: "cookie", values: ["ak_bmsc", "bm_sv", "bm_sz", "_abck"], source: WAPPALYZER },
+    ],
+    abuse: {
+      email: "abuse@akamai.com",
+      source: "https://www.peeringdb.com/asn/20940",
+      unverified: true,
+    },
+  },
+  {
+    id: "fastly",
+    name: "Fastly",
+    kinds: ["cdn"],
+    website: "https://www.fastly.com",
+    signals: [
+      {
+        type: "asn",
+        values: [54113],
+        source: "https://www.peeringdb.com/asn/54113",
+        unverified: true,
+      },
+      {
+        type: "prefix",
+        values: [
+          "151.101.0.0/16",
+          "199.232.0.0/16",
+          "146.75.0.0/17",
+          "23.235.32.0/20",
+          "167.82.0.0/17",
+          "2a04:4e40::/32",
+          "2a04:4e42::/32",
+        ],
+        source: "https://api.fastly.com/public-ip-list",
+      },
+      { type: "cname", values: ["fastly.net", "fastlylb.net"], source: CDNCHECK },
+      {
+        type: "header",
+        values: [
+          { name: "x-served-by", pattern: "^cache-[a-z0-9]+-[A-Z]{3}" },
+          { name: "x-fastly-request-id" },
+          { name: "fastly-debug-digest" },
+        ],
+        source: "https://developer.fastly.com/reference/http-headers/X-Served-By/",
+      },
+    ],
+    abuse: {
+      email: "abuse@fastly.com",
+      phone: "+1-415-496-9353",
+      source: "https://rdap.arin.net/registry/ip/151.101.0.0",
+    },
+  },
+  {
+    id: "amazon-cloudfront",
+    name: "Amazon CloudFront",
+    kinds: ["cdn"],
+    website: "https://aws.amazon.com/cloudfront/",
+    network: "aws",
+    signals: [
+      {
+        type: "prefix",
+        values: [
+          "18.160.0.0/15",
+          "54.192.0.0/16",
+          "204.246.168.0/22",
+          "205.251.252.0/23",
+          "54.230.200.0/21",
+          "205.251.249.0/24",
+        ],
+        source: "https://d7uri8nf7uskq.cloudfront.net/tools/list-cloudfront-ips",
+      },
+      { type: "cname", values: ["cloudfront.net"], source: WAPPALYZER },
+      {
+        type: "header",
+        values: [
+          { name: "x-amz-cf-id" },
+          { name: "x-amz-cf-pop" },
+          { name: "via", pattern: "\\(CloudFront\\)$" },
+          { name: "x-cache", pattern: "from cloudfront$" },
+        ],
+        source: "https://http.dev/x-amz-cf-pop",
+      },
+    ],
+    abuse: {
+      email: "abuse@amazonaws.com",
+      url: "https://support.aws.amazon.com/#/contacts/report-abuse",
+      source: "https://support.aws.amazon.com/#/contacts/report-abuse",
+      unverified: true,
+    },
+  },
+  {
+    id: "google-cloud-cdn",
+    name: "Google Cloud CDN",
+    kinds: ["cdn"],
+    website: "https://cloud.google.com/cdn",
+    network: "google-cloud",
+    signals: [
+      { type: "header", values: [{ name: "via", pattern: "^1\\.1 google$" }], source: WAPPALYZER },
+    ],
+    abuse: {
+      email: "network-abuse@google.com",
+      source: "https://rdap.arin.net/registry/ip/8.8.8.8",
+    },
+  },
+  {
+    id: "azure-front-door",
+    name: "Azure Front Door",
+    kinds: ["cdn"],
+    website: "https://azure.microsoft.com/products/frontdoor",
+    network: "microsoft-azure",
+    signals: [
+      {
+        type: "cname",
+        values: ["azurefd.net", "azureedge.net"],
+        source:
+          "https://learn.microsoft.com/en-us/azure/frontdoor/standard-premium/how-to-add-custom-domain",
+      },
+      {
+        type: "header",
+        values: [{ name: "x-azure-ref" }, { name: "x-msedge-ref" }],
+        source:
+          "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/frontdoor/front-door-http-headers-protocol.md",
+      },
+      { type: "cookie", values: ["ASLBSA"], source: WAPPALYZER },
+    ],
+    abuse: { email: "abuse@microsoft.com", source: "https://rdap.arin.net/registry/ip/13.64.0.0" },
+  },
+  {
+    id: "sucuri",
+    name: "Sucuri",
+    kinds: ["cdn"],
+    website: "https://sucuri.net",
+    signals: [
+      { type: "asn", values: [30148], source: CDNCHECK },
+      {
+        type: "prefix",
+        values: ["192.124.249.0/24"],
+        source: "https://docs.sucuri.net/website-firewall/sucuri-firewall-troubleshooting-guide/",
+      },
+      { type: "cname", values: ["sucuri.net"], source: CDNCHECK, unverified: true },
+      {
+        type: "header",
+        values: [
+          { name: "x-sucuri-id" },
+          { name: "x-sucuri-cache" },
+          { name: "server", pattern: "^Sucuri/Cloudproxy" },
+        ],
+        source: "https://http.dev/x-sucuri-id",
+      },
+    ],
+    abuse: null,
+  },
+  {
+    id: "imperva",
+    name: "Imperva",
+    kinds: ["cdn"],
+    website: "https://www.imperva.com",
+    signals: [
+      {
+        type: "asn",
+        values: [19551],
+        source: "https://www.peeringdb.com/asn/19551",
+        unverified: true,
+      },
+      {
+        type: "prefix",
+        values: [
+          "199.83.128.0/21",
+          "198.143.32.0/19",
+          "149.126.72.0/21",
+          "192.230.64.0/18",
+          "45.60.0.0/16",
+          "107.154.0.0/16",
+          "2a02:e980::/29",
+        ],
+        source: CDNCHECK_DATA,
+      },
+      { type: "cname", values: ["incapdns.net", "impervadns.net"], source: CDNCHECK },
+      {
+        type: "header",
+        values: [{ name: "x-cdn", pattern: "^(Incapsula|Imperva)" }, { name: "x-iinfo" }],
+        source: WAPPALYZER,
+      },
+      {
+        type: "cookie",
+        values: ["visid_incap_", "incap_ses_", "nlbi_"],
+        source: `${WAFW00F}/incapsula.py`,
+      },
+    ],
+    abuse: null,
+  },
+  {
+    id: "ddos-guard",
+    name: "DDoS-Guard",
+    kinds: ["cdn"],
+    website: "https://ddos-guard.net",
+    signals: [
+      {
+        type: "asn",
+        values: [57724, 262254],
+        source: "https://ddos-guard.net/en/abuse",
+        unverified: true,
+      },
+      { type: "header", values: [{ name: "server", pattern: "^ddos-guard$" }], source: WAPPALYZER },
+      { type: "cookie", values: ["__ddg"], source: `${WAFW00F}/ddosguard.py` },
+    ],
+    abuse: {
+      email: "abuse@ddos-guard.net",
+      url: "https://ddos-guard.net/en/abuse",
+      source: "https://ddos-guard.net/en/abuse",
+    },
+  },
+  {
+    id: "stackpath",
+    name: "StackPath",
+    kinds: ["cdn"],
+    website: "https://www.stackpath.com",
+    signals: [
+      { type: "asn", values: [33438], source: BAD_ASN },
+      {
+        type: "prefix",
+        values: ["151.139.0.0/17", "103.66.28.0/22"],
+        source: "https://support.stackpath.com/hc/en-us/articles/360001091666",
+      },
+      { type: "cname", values: ["stackpathcdn.com", "stackpathdns.com"], source: CDNCHECK },
+      {
+        type: "header",
+        values: [{ name: "x-hw" }, { name: "x-provided-by", pattern: "^StackCDN" }],
+        source: WAPPALYZER,
+      },
+    ],
+    abuse: null,
+  },
+  {
+    id: "bunny",
+    name: "Bunny",
+    kinds: ["cdn", "dns"],
+    website: "https://bunny.net",
+    signals: [
+      {
+        type: "asn",
+        values: [200325],
+        source: "https://www.peeringdb.com/asn/200325",
+        unverified: true,
+      },
+      { type: "cname", values: ["b-cdn.net"], source: WAPPALYZER },
+      {
+        type: "header",
+        values: [{ name: "server", pattern: "^BunnyCDN" }, { name: "cdn-requestid" }],
+        source: "https://docs.bunny.net/cdn/troubleshooting/run-traceroute",
+      },
+    ],
+    abuse: null,
+  },
+  {
+    id: "gcore",
+    name: "Gcore",
+    kinds: ["cdn"],
+    website: "https://gcore.com",
+    signals: [
+      {
+        type: "header",
+        values: [
+          { name: "x-id", pattern: "^[\\w-]+-gc\\d{2}$" },
+          { name: "x-id-fe", pattern: "^[\\w-]+-gc\\d{2}$" },
+        ],
+        source: WAPPALYZER,
+      },
+    ],
+    abuse: null,
+  },
+  {
+    id: "cdn77",
+    name: "CDN77",
+    kinds: ["cdn"],
+    website: "https://www.cdn77.com",
+    signals: [
+      {
+        type: "header",
+        values: [{ name: "server", pattern: "^CDN77-Turbo$" }],
+        source: WAPPALYZER,
+      },
+    ],
+    abuse: null,
+  },
+  {
+    id: "keycdn",
+    name: "KeyCDN",
+    kinds: ["cdn"],
+    website: "https://www.keycdn.com",
+    signals: [
+      {
+        type: "header",
+        values: [{ name: "server", pattern: "^keycdn-engine$" }],
+        source: WAPPALYZER,
+      },
+    ],
+    abuse: null,
+  },
+  {
+    id: "edgio",
+    name: "Edgecast (Edgio)",
+    kinds: ["cdn"],
+    website: "https://www.edgecast.com",
+    signals: [
+      {
+        type: "header",
+        values: [{ name: "server", pattern: "^(ECD|ECAcc|ECS) \\(" }],
+        source: WAPPALYZER,
+      },
+    ],
+    abuse: null,
+  },
+];

@@ -1,0 +1,58 @@
+// The provider catalogue's shape: reviewed data, one public source URL on every fact.
+
+/** What a provider can be found as; one entry may be several (Cloudflare: cdn, dns, hosting). */
+export type ProviderKind = "cdn" | "hosting" | "dns" | "email" | "sender" | "platform" | "ca";
+
+/** Where a fact comes from; `unverified` marks facts not confirmed from a primary source. */
+export interface Sourced {
+  /** Public URL the fact was taken from. */
+  source: string;
+  unverified?: true;
+}
+
+/** A response header that identifies the provider: present (no pattern) or value matching. */
+export interface HeaderRule {
+  /** Lower-case header name. */
+  name: string;
+  /** Case-insensitive regular expression source the value must match; absent = presence. */
+  pattern?: string;
+}
+
+/** Domain-name patterns: a suffix of labels, where a label may hold `*` (e.g. `awsdns-*.com`). */
+export type NameSignalType = "ns" | "cname" | "mx" | "spf";
+
+/** One group of facts sharing a source. */
+export type Signal =
+  | (Sourced & { type: "asn"; values: number[] })
+  | (Sourced & { type: "prefix"; values: string[] })
+  | (Sourced & { type: NameSignalType; values: string[] })
+  | (Sourced & { type: "header"; values: HeaderRule[] })
+  /** Cookie name prefixes (`__ddg` matches `__ddg1_`). */
+  | (Sourced & { type: "cookie"; values: string[] })
+  /** Certificate issuer organisations, compared case-insensitively. */
+  | (Sourced & { type: "issuer"; values: string[] })
+  /** Technology names from the fingerprint dataset that mean this hosted platform. */
+  | (Sourced & { type: "tech"; values: string[] });
+
+export type SignalType = Signal["type"];
+
+/** Where to report abuse of this provider's service. */
+export interface CatalogueAbuse extends Sourced {
+  email?: string;
+  url?: string;
+  phone?: string;
+}
+
+/** One provider (a service, not always a whole company: CloudFront and AWS are two entries). */
+export interface ProviderEntry {
+  /** Stable kebab-case id; becomes `Provider.id`. */
+  id: string;
+  /** Canonical name shown in the profile. */
+  name: string;
+  kinds: ProviderKind[];
+  website: string;
+  signals: Signal[];
+  abuse: CatalogueAbuse | null;
+  /** For an edge service whose addresses sit in another entry's network (CloudFront → aws). */
+  network?: string;
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import {
+  CATALOGUE,
+  catalogueAbuse,
+  matchCookies,
+  matchHeaders,
+  providerByAddress,
+  providerByAsn,
+  providerByIssuer,
+  providerByName,
+} from "../src/providers/index.js";
+import { validateCatalogue } from "../src/providers/validate.js";
+
+describe("provider catalogue", () => {
+  it("holds at least 60 providers across every kind", () => {
+    expect(CATALOGUE.length).toBeGreaterThanOrEqual(60);
+    for (const kind of ["cdn", "hosting", "dns", "email", "sender", "platform", "ca"]) {
+      expect(CATALOGUE.some((e) => e.kinds.includes(kind as never))).toBe(true);
+    }
+  });
+
+  it("is sound: unique ids and ASNs, valid patterns, a source on every fact, no shadowing", () => {
+    expect(validateCatalogue(CATALOGUE)).toEqual([]);
+  });
+
+  it("reports a pattern that shadows another provider's", () => {
+    const problems = validateCatalogue([
+      {
+        id: "a",
+        name: "A",
+        kinds: ["dns"],
+        website: "https://a",
+        abuse: null,
+        signals: [{ type: "ns", values: ["example.net"], source: "https://a" }],
+      },
+      {
+        id: "b",
+        name: "B",
+        kinds: ["dns"],
+        website: "https://b",
+        abuse: null,
+        signals: [{ type: "ns", values: ["ns.example.net"], source: "https://b" }],
+      },
+    ]);
+    expect(problems).toEqual(["ns pattern example.net (a) shadows ns.example.net (b)"]);
+  });
+
+  it("reports duplicate ids, missing sources, bad prefixes and regexes", () => {
+    const problems = validateCatalogue([
+      {
+        id: "a",
+        name: "A",
+        kinds: ["cdn"],
+        website: "https://a",
+        abuse: null,
+        signals: [{ type: "prefix", values: ["300.1.1.0/24"], source: "https://a" }],
+      },
+      {
+        id: "a",
+        name: "A2",
+        kinds: ["cdn"],
+        website: "https://a",
+        abuse: null,
+        signals: [{ type: "header", values: [{ name: "x", pattern: "(" }], source: "" }],
+      },
+    ]);
+    expect(problems).toContain("duplicate id a");
+    expect(problems).toContain("a: bad prefix 300.1.1.0/24");
+    expect(problems).toContain("a: bad regex (");
+    expect(problems).toContain("a: header signal has no source URL");
+  });
+});
+
+describe("catalogue lookups", () => {
+  it("finds providers by ASN and by address (longest prefix)", () => {
+    expect(providerByAsn(13335)?.id).toBe("cloudflare");
+    expect(providerByAsn(24940)?.id).toBe("hetzner");
+    expect(providerByAsn(64512)).toBeUndefined();
+    expect(providerByAddress("104.21.3.4")).toEqual({
+      entry: expect.objectContaining({ id: "cloudflare" }),
+      prefix: "104.16.0.0/13",
+    });
+    expect(providerByAddress("2606:4700::6810:1")?.entry.id).toBe("cloudflare");
+    expect(providerByAddress("::ffff:151.101.1.140")?.entry.id).toBe("fastly");
+    expect(providerByAddress("76.76.21.21")?.entry.id).toBe("vercel");
+    expect(providerByAddress("192.0.2.1")).toBeUndefined();
+    expect(providerByAddress("not-an-ip")).toBeUndefined();
+  });
+
+  it("matches names on label boundaries, with wildcard labels", () => {
+    expect(providerByName("ns", "KYLE.NS.CLOUDFLARE.COM.")?.entry.id).toBe("cloudflare");
+    expect(providerByName("ns", "ns-1064.awsdns-05.org")).toEqual({
+      entry: expect.objectContaining({ id: "aws-route53" }),
+      pattern: "awsdns-*.org",
+    });
+    expect(providerByName("ns", "ns.notcloudflare.com")).toBeUndefined();
+    expect(providerByName("ns", "evilns.cloudflare.com")).toBeUndefined();
+    expect(providerByName("mx", "example-com.mail.protection.outlook.com")?.entry.id).toBe(
+      "microsoft-365",
+    );
+    expect(providerByName("mx", "msn-com.olc.protection.outlook.com")?.entry.id).toBe(
+      "outlook-com",
+    );
+    expect(providerByName("mx", "inbound-smtp.eu-west-1.amazonaws.com")?.entry.id).toBe(
+      "amazon-ses",
+    );
+    expect(providerByName("cname", "www.example.com.cdn.cloudflare.net")?.entry.id).toBe(
+      "cloudflare",
+    );
+  });
+
+  it("matches headers by presence or value, and cookies by prefix", () => {
+    const hits = matchHeaders({
+      "cf-ray": "8a95686308cf6a71-PIT",
+      server: "cloudflare",
+      "x-served-by": "nope",
+    });
+    expect(hits.map((h) => `${h.entry.id} ${h.header}`).sort()).toEqual([
+      "cloudflare cf-ray",
+      "cloudflare server",
+    ]);
+    expect(matchHeaders({ server: "nginx" })).toEqual([]);
+    expect(matchCookies(["__ddg1_", "session"]).map((h) => h.entry.id)).toEqual(["ddos-guard"]);
+  });
+
+  it("knows CA issuer organisations and their problem-report channel", () => {
+    const le = providerByIssuer("Let\u2019s Encrypt");
+    expect(le?.id).toBe("lets-encrypt");
+    expect(le && catalogueAbuse(le)).toEqual({
+      email: "cert-prob-reports@letsencrypt.org",
+      url: null,
+      phone: null,
+    });
+    expect(providerByIssuer("google trust services")?.name).toBe("Google Trust Services");
+  });
+});
