@@ -37,6 +37,8 @@ export interface ScanOptions {
   whoisServer: string;
   userAgent: string;
   maxBodyBytes: number;
+  /** Most RDAP/WHOIS requests in flight to one server at a time, for the whole run (default 4). */
+  maxPerServer?: number;
 }
 
 export const DEFAULT_USER_AGENT =
