@@ -1,6 +1,11 @@
+import type { NetworkDirectory } from "./asn/network-directory.js";
 import { createResolver } from "./dns/resolver.js";
 import type { Resolver } from "./dns/types.js";
 import type { ScanOptions } from "./options.js";
+import type { RdapClient } from "./rdap/client.js";
+import { createRegistrationServices } from "./rdap/services.js";
+import type { RdapHttpOptions } from "./rdap/types.js";
+import type { WhoisClient } from "./whois/whois-client.js";
 
 export type LogLevel = "warn" | "info" | "debug";
 
@@ -22,6 +27,12 @@ export interface Context {
   resolver: Resolver;
   clock: Clock;
   log: LogSink;
+  /** RDAP client: bootstrap, keep-alive pools, per-server politeness. */
+  rdap: RdapClient;
+  /** Port-43 WHOIS client (TLDs without RDAP) and IANA TLD facts. */
+  whois: WhoisClient;
+  /** Networks by range and ASNs by number, asked once per run. */
+  networks: NetworkDirectory;
   /** Releases every socket, pool and timer the context holds. */
   close(): Promise<void>;
 }
@@ -31,6 +42,8 @@ export interface ContextDeps {
   resolver?: Resolver;
   clock?: Clock;
   log?: LogSink;
+  /** Overrides of the RDAP HTTP tunables (tests: small Retry-After caps and backoff). */
+  rdapHttp?: Partial<RdapHttpOptions>;
   /** Text of /etc/resolv.conf when no --resolver/--doh is given (read by the CLI). */
   resolvConf?: string | null;
 }
@@ -45,12 +58,23 @@ export function createContext(options: ScanOptions, deps: ContextDeps = {}): Con
       timeoutMs: options.timeoutMs,
       resolvConf: deps.resolvConf ?? null,
     });
-  const closers: (() => Promise<void>)[] = [() => resolver.close()];
+  const clock = deps.clock ?? { now: () => Date.now() };
+  const log = deps.log ?? (() => {});
+  const registration = createRegistrationServices(options, {
+    resolver,
+    log,
+    now: () => clock.now(),
+    rdapHttp: deps.rdapHttp,
+  });
+  const closers: (() => Promise<void>)[] = [() => registration.close(), () => resolver.close()];
   return {
     options,
     resolver,
-    clock: deps.clock ?? { now: () => Date.now() },
-    log: deps.log ?? (() => {}),
+    clock,
+    log,
+    rdap: registration.rdap,
+    whois: registration.whois,
+    networks: registration.networks,
     async close() {
       await Promise.allSettled(closers.map((c) => c()));
     },

@@ -25,6 +25,28 @@ export interface BatchSummary {
   interrupted: boolean;
 }
 
+const ABORTED = Symbol("aborted");
+
+// Resolves with `promise`, or with ABORTED as soon as the signal fires; the listener is removed
+// again so a long run does not pile up reactions on one promise (a Promise.race leak).
+function untilAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | typeof ABORTED> {
+  if (signal.aborted) return Promise.resolve(ABORTED);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve(ABORTED);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (err: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(err);
+      },
+    );
+  });
+}
+
 /**
  * Runs every line through `scan` with bounded concurrency and writes results in input order,
  * each as soon as it and all before it are done. Duplicate lines are scanned once.
@@ -35,29 +57,45 @@ export async function runBatch(
   write: (profile: Profile, index: number) => Promise<void> | void,
   options: BatchOptions,
 ): Promise<BatchSummary> {
+  const { signal } = options;
   const finished = new Map<number, Profile>();
   const recent = new Map<string, Promise<Profile>>();
-  const inFlight = new Set<Promise<void>>();
+  let inFlight = 0;
   let nextIndex = 0;
   let nextWrite = 0;
   let written = 0;
+  let failure: { error: unknown } | null = null;
   let writing = Promise.resolve();
-  const aborted = new Promise<void>((resolve) => {
-    if (options.signal.aborted) resolve();
-    else options.signal.addEventListener("abort", () => resolve(), { once: true });
-  });
+
+  // The reading loop is the only waiter: woken when a scan finishes, a result is written, a
+  // scan or write fails, or on abort.
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const sleep = () => new Promise<void>((resolve) => (wake = resolve));
+  signal.addEventListener("abort", notify, { once: true });
+  const fail = (error: unknown) => {
+    failure ??= { error };
+    notify();
+  };
 
   // Writes are chained so output order and stdout back-pressure are both respected.
   const flush = () => {
-    writing = writing.then(async () => {
-      while (finished.has(nextWrite) && !options.signal.aborted) {
-        const profile = finished.get(nextWrite) as Profile;
-        finished.delete(nextWrite);
-        await write(profile, nextWrite);
-        written += 1;
-        nextWrite += 1;
-      }
-    });
+    writing = writing
+      .then(async () => {
+        while (finished.has(nextWrite) && !signal.aborted && !failure) {
+          const profile = finished.get(nextWrite) as Profile;
+          finished.delete(nextWrite);
+          await write(profile, nextWrite);
+          written += 1;
+          nextWrite += 1;
+          notify();
+        }
+      })
+      .catch(fail);
   };
 
   const scanOnce = (line: string): Promise<Profile> => {
@@ -69,7 +107,7 @@ export async function runBatch(
       recent.set(key as string, known);
       return known.then((p) => ({ ...p, target: line }));
     }
-    const promise = scan(line, options.signal);
+    const promise = scan(line, signal);
     if (key !== null) {
       recent.set(key, promise);
       if (recent.size > options.dedupeEntries) recent.delete(recent.keys().next().value as string);
@@ -77,30 +115,42 @@ export async function runBatch(
     return promise;
   };
 
-  for await (const line of lines) {
-    if (options.signal.aborted) break;
-    const index = nextIndex++;
-    while (
-      (inFlight.size >= options.concurrency || index - nextWrite >= options.window) &&
-      !options.signal.aborted
-    ) {
-      // Wait for a scan to finish, or for the writer when the head result is ready to go out.
-      const waits: Promise<void>[] = [...inFlight, aborted];
-      if (finished.has(nextWrite) || inFlight.size === 0) waits.push(writing);
-      await Promise.race(waits);
+  const iterator = lines[Symbol.asyncIterator]();
+  let exhausted = false;
+  while (!signal.aborted && !failure) {
+    // Raced with the signal: stdin held open with nothing to read must not block Ctrl-C.
+    const step = await untilAbort(iterator.next(), signal);
+    if (step === ABORTED) break;
+    if (step.done) {
+      exhausted = true;
+      break;
     }
-    if (options.signal.aborted) break;
-    const task: Promise<void> = scanOnce(line).then((profile) => {
+    const index = nextIndex;
+    while (
+      (inFlight >= options.concurrency || index - nextWrite >= options.window) &&
+      !signal.aborted &&
+      !failure
+    ) {
+      await sleep();
+    }
+    if (signal.aborted || failure) break;
+    nextIndex += 1;
+    inFlight += 1;
+    scanOnce(step.value).then((profile) => {
       finished.set(index, profile);
-      inFlight.delete(task);
+      inFlight -= 1;
       flush();
-    });
-    inFlight.add(task);
+      notify();
+    }, fail);
   }
+  // A generator parked on a pending read finishes its return() later; nobody waits for it.
+  if (!exhausted) iterator.return?.().catch(() => {});
 
-  await Promise.race([Promise.all(inFlight), aborted]);
+  while (inFlight > 0 && !signal.aborted && !failure) await sleep();
   await writing;
-  if (options.signal.aborted) {
+  signal.removeEventListener("abort", notify);
+  if (failure) throw failure.error;
+  if (signal.aborted) {
     // Interrupted: write every finished result still held, in input order, then stop.
     for (const index of [...finished.keys()].sort((a, b) => a - b)) {
       await write(finished.get(index) as Profile, index);
@@ -108,5 +158,5 @@ export async function runBatch(
     }
     finished.clear();
   }
-  return { total: nextIndex, written, interrupted: options.signal.aborted };
+  return { total: nextIndex, written, interrupted: signal.aborted };
 }
