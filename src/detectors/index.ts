@@ -1,11 +1,13 @@
 import type { Evidence } from "../evidence.js";
 import { type Providers, ROLES } from "../profile/types.js";
+import { detectRegistrar } from "./registrar.js";
+import { detectRegistry } from "./registry.js";
 import type { DetectorRegistry } from "./types.js";
 
 /** One detector per role. */
 export const detectors = {
-  registrar: () => null,
-  registry: () => null,
+  registrar: detectRegistrar,
+  registry: detectRegistry,
   dns: () => null,
   cdn: () => null,
   hosting: () => null,
