@@ -1,0 +1,86 @@
+import { Agent, type Dispatcher } from "undici";
+import type { DiskCache } from "../cache/disk-cache.js";
+import type { LogSink } from "../context.js";
+import { createProxyDispatcher, selectProxy } from "../net/proxy.js";
+import type { ScanOptions } from "../options.js";
+import { Bootstrap } from "./bootstrap.js";
+import { fetchJson } from "./http-client.js";
+import { ServerLimiter } from "./server-limiter.js";
+import { DEFAULT_RDAP_HTTP, type RdapFetchResult, type RdapHttpOptions } from "./types.js";
+
+export interface RdapClientDeps {
+  cache: DiskCache;
+  log: LogSink;
+  now(): number;
+  /** Overrides of the HTTP tunables (tests shrink waits and caps). */
+  http?: Partial<RdapHttpOptions>;
+  /** Replaces the direct-connection dispatcher (tests). */
+  dispatcher?: Dispatcher;
+}
+
+/**
+ * The run's RDAP client (RFC 7480/9083/9224): one keep-alive pool per server, the per-server
+ * politeness limiter and IANA's bootstrap, shared by every target of the run.
+ */
+export class RdapClient {
+  readonly bootstrap: Bootstrap;
+  readonly limiter: ServerLimiter;
+  readonly http: RdapHttpOptions;
+  private readonly direct: Dispatcher;
+  private readonly proxies = new Map<string, Dispatcher>();
+
+  constructor(
+    private readonly options: ScanOptions,
+    private readonly deps: RdapClientDeps,
+  ) {
+    this.http = {
+      ...DEFAULT_RDAP_HTTP,
+      timeoutMs: options.timeoutMs,
+      userAgent: options.userAgent,
+      ...deps.http,
+    };
+    this.limiter = new ServerLimiter(this.http.maxInFlightPerServer, deps.now);
+    // Agent keeps one keep-alive Pool per origin; the limiter keeps us under the cap anyway.
+    this.direct =
+      deps.dispatcher ??
+      new Agent({
+        connections: this.http.maxInFlightPerServer,
+        keepAliveTimeout: 10_000,
+        connect: { timeout: this.http.timeoutMs },
+      });
+    this.bootstrap = new Bootstrap({
+      baseUrl: options.rdapBootstrap,
+      cache: deps.cache,
+      fetch: (url) => this.fetch(url),
+      now: deps.now,
+      log: deps.log,
+    });
+  }
+
+  private dispatcherFor(url: URL): Dispatcher {
+    const proxy = selectProxy(url, this.options);
+    if (!proxy) return this.direct;
+    let d = this.proxies.get(proxy);
+    if (!d) {
+      d = createProxyDispatcher(proxy, { connectTimeoutMs: this.http.timeoutMs });
+      this.proxies.set(proxy, d);
+    }
+    return d;
+  }
+
+  /** GETs one RDAP (or bootstrap) document; never throws. */
+  fetch(url: string, signal?: AbortSignal): Promise<RdapFetchResult> {
+    return fetchJson(
+      url,
+      this.http,
+      { dispatcherFor: (u) => this.dispatcherFor(u), limiter: this.limiter, now: this.deps.now },
+      signal,
+    );
+  }
+
+  /** Closes every pool and proxy connection. */
+  async close(): Promise<void> {
+    const all = [this.direct, ...this.proxies.values()];
+    await Promise.allSettled(all.map((d) => d.close()));
+  }
+}

@@ -1,0 +1,82 @@
+// The network source: for each of the site's addresses, and the first addresses of its
+// nameservers and mail exchangers, the network, ASN, AS name and abuse contact.
+import type { Context } from "../context.js";
+import type { NetworkEvidence } from "../evidence.js";
+import type { ErrorEntry, NetworkEntry } from "../profile/types.js";
+import type { Source, SourceOutcome } from "./types.js";
+
+/** Most site addresses looked up per target; hosts asked for NS and MX; addresses per host. */
+const MAX_SITE = 16;
+const MAX_HOSTS = 2;
+const MAX_PER_HOST = 1;
+
+async function hostAddresses(
+  ctx: Context,
+  hosts: string[],
+  signal: AbortSignal,
+): Promise<string[]> {
+  const out: string[] = [];
+  for (const host of hosts.slice(0, MAX_HOSTS)) {
+    const answer = await ctx.resolver.query(host, "A", { signal });
+    const addrs = answer.answers.filter((r) => r.type === "A").map((r) => String(r.data));
+    out.push(...addrs.slice(0, MAX_PER_HOST));
+  }
+  return [...new Set(out)];
+}
+
+async function entries(
+  ctx: Context,
+  ips: string[],
+  signal: AbortSignal,
+  errors: ErrorEntry[],
+): Promise<NetworkEntry[]> {
+  const found = await Promise.all(ips.map((ip) => ctx.networks.lookup(ip, signal)));
+  for (const f of found) errors.push(...f.errors);
+  return found.map((f) => f.entry);
+}
+
+/** Networks of the site, its nameservers and its mail exchangers; never throws. */
+export const networkSource: Source<NetworkEvidence> = {
+  async gather(ctx, input): Promise<SourceOutcome<NetworkEvidence>> {
+    const started = ctx.clock.now();
+    const section = input.dns?.section;
+    if (!section) {
+      return { status: "skipped", value: null, errors: [], durationMs: 0 };
+    }
+    const errors: ErrorEntry[] = [];
+    const siteIps = [...new Set([...section.a, ...section.aaaa])].slice(0, MAX_SITE);
+    const mxHosts = [...section.mx]
+      .sort((a, b) => a.preference - b.preference)
+      .map((m) => m.exchange);
+    const [nsIps, mxIps] = await Promise.all([
+      hostAddresses(ctx, section.ns, input.signal),
+      hostAddresses(
+        ctx,
+        mxHosts.filter((h) => h && h !== "."),
+        input.signal,
+      ),
+    ]);
+    const secondary: ErrorEntry[] = [];
+    const [site, nameservers, mail] = await Promise.all([
+      entries(ctx, siteIps, input.signal, errors),
+      // Errors about nameserver/mail networks are secondary: logged, not in the site's profile.
+      entries(ctx, nsIps, input.signal, secondary),
+      entries(ctx, mxIps, input.signal, secondary),
+    ]);
+    for (const e of secondary) ctx.log("debug", `network of NS/MX: ${e.code} ${e.message}`);
+    const seen = new Set<string>();
+    const unique = errors.filter((e) => {
+      const key = `${e.source}|${e.code}|${e.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    const any = site.length + nameservers.length + mail.length > 0;
+    return {
+      status: any ? "ok" : siteIps.length === 0 ? "empty" : "error",
+      value: { site, nameservers, mail },
+      errors: unique,
+      durationMs: Math.round(ctx.clock.now() - started),
+    };
+  },
+};

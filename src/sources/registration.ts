@@ -1,0 +1,112 @@
+// The registration source: RDAP at the registry (and the registrar it links to), WHOIS where
+// the TLD has no RDAP, and the TLD's operator from IANA's root zone database.
+import type { Context } from "../context.js";
+import type { RegistrationEvidence } from "../evidence.js";
+import type { ErrorEntry, Registration } from "../profile/types.js";
+import { lookupDomainRdap } from "../rdap/domain-lookup.js";
+import { lookupDomainWhois } from "../whois/domain-lookup.js";
+import type { Source, SourceOutcome } from "./types.js";
+
+function dedupe(errors: ErrorEntry[]): ErrorEntry[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.source}|${e.code}|${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Registration facts for the target's registrable domain; never throws. */
+export const registrationSource: Source<RegistrationEvidence> = {
+  async gather(ctx: Context, input): Promise<SourceOutcome<RegistrationEvidence>> {
+    const started = ctx.clock.now();
+    const domain = input.target.domain;
+    const done = (
+      status: SourceOutcome<RegistrationEvidence>["status"],
+      value: RegistrationEvidence | null,
+      errors: ErrorEntry[],
+    ): SourceOutcome<RegistrationEvidence> => ({
+      status,
+      value,
+      errors: dedupe(errors),
+      durationMs: Math.round(ctx.clock.now() - started),
+    });
+    if (!domain) return done("skipped", null, []);
+    const tld = domain.split(".").pop() ?? domain;
+    // IANA's facts about the TLD (its operator) are asked alongside, once per run per TLD.
+    const ianaP = ctx.whois.tld(tld, input.signal);
+    const rdap = await lookupDomainRdap(ctx.rdap, domain, input.signal);
+    const iana = await ianaP;
+    const registryName = iana.kind === "ok" ? iana.facts.organisation : null;
+
+    if (rdap.kind === "ok") {
+      const f = rdap.facts;
+      for (const w of f.warnings) ctx.log("debug", `rdap ${domain}: ${w}`);
+      const registration: Registration = {
+        source: "rdap",
+        server: rdap.server,
+        registrar: f.registrar,
+        registry: registryName,
+        created: f.created,
+        updated: f.updated,
+        expires: f.expires,
+        status: f.status,
+        nameservers: f.nameservers,
+        dnssec: f.dnssec,
+        registrant: f.registrant,
+        abuse: f.abuse,
+      };
+      const value = {
+        registration,
+        registryAbuse: f.registryAbuse,
+        privacyService: f.privacyService,
+      };
+      return done("ok", value, rdap.errors);
+    }
+    if (rdap.kind === "not-found") return done("empty", null, rdap.errors);
+
+    // No RDAP server for the TLD (e.g. .de), or RDAP failed: ask WHOIS.
+    const whois = await lookupDomainWhois(ctx.whois, domain, input.signal);
+    // "No RDAP server" is the normal path for such TLDs, not an error, once WHOIS answers.
+    const rdapErrors =
+      rdap.kind === "no-server" && whois.kind !== "error"
+        ? rdap.errors.filter((e) => e.code !== "NO_RDAP_SERVER")
+        : rdap.errors;
+    const errors = [...rdapErrors, ...whois.errors];
+    if (whois.kind !== "ok")
+      return done(whois.kind === "not-found" ? "empty" : "error", null, errors);
+    const w = whois.facts;
+    const registrar =
+      w.registrar || w.ianaId ? { name: w.registrar, ianaId: w.ianaId, url: w.registrarUrl } : null;
+    const registrant =
+      w.registrantOrg || w.registrantCountry || w.privacy
+        ? {
+            organization: w.registrantOrg,
+            country: w.registrantCountry,
+            ...(w.privacy ? { privacy: true } : {}),
+          }
+        : null;
+    const abuse =
+      w.abuseEmail || w.abusePhone ? { email: w.abuseEmail, phone: w.abusePhone, url: null } : null;
+    const registration: Registration = {
+      source: "whois",
+      server: whois.server,
+      registrar,
+      registry: whois.registryName ?? registryName,
+      created: w.created,
+      updated: w.updated,
+      expires: w.expires,
+      status: w.status,
+      nameservers: w.nameservers,
+      dnssec: w.dnssec,
+      registrant,
+      abuse,
+    };
+    return done(
+      "ok",
+      { registration, registryAbuse: null, privacyService: w.privacyService },
+      errors,
+    );
+  },
+};
