@@ -26,7 +26,7 @@ describe("inShard", () => {
   it("puts every target in exactly one of N shards", () => {
     const hosts = Array.from({ length: 3000 }, (_, i) => `host-${i}.example.org`);
     for (const count of [1, 2, 3, 7, 16]) {
-      const sizes = new Array<number>(count).fill(0);
+      const sizes: number[] = new Array<number>(count).fill(0);
       const misplaced: string[] = [];
       for (const host of hosts) {
         const owners = [];
@@ -35,7 +35,10 @@ describe("inShard", () => {
         }
         if (owners.length !== 1)
           misplaced.push(`${host} in shards ${owners.join(",")} of ${count}`);
-        else sizes[(owners[0] as number) - 1] += 1;
+        else {
+          const at = (owners[0] as number) - 1;
+          sizes[at] = (sizes[at] ?? 0) + 1;
+        }
       }
       expect(misplaced).toEqual([]);
       // Roughly even: no shard is starved or doubled.

@@ -64,7 +64,7 @@ export async function runBatch(
   let nextIndex = 0;
   let nextWrite = 0;
   let written = 0;
-  let failure: { error: unknown } | null = null;
+  let failure = null as { error: unknown } | null;
   let writing = Promise.resolve();
 
   // The reading loop is the only waiter: woken when a scan finishes, a result is written, a
