@@ -1,19 +1,25 @@
 import type { Evidence } from "../evidence.js";
 import { type Providers, ROLES } from "../profile/types.js";
+import { detectCdn } from "./cdn.js";
+import { detectDns } from "./dns.js";
+import { detectEmail } from "./email.js";
+import { detectHosting } from "./hosting.js";
+import { detectPlatform } from "./platform.js";
 import { detectRegistrar } from "./registrar.js";
 import { detectRegistry } from "./registry.js";
+import { detectTls } from "./tls.js";
 import type { DetectorRegistry } from "./types.js";
 
 /** One detector per role. */
 export const detectors = {
   registrar: detectRegistrar,
   registry: detectRegistry,
-  dns: () => null,
-  cdn: () => null,
-  hosting: () => null,
-  email: () => null,
-  tls: () => null,
-  platform: () => null,
+  dns: detectDns,
+  cdn: detectCdn,
+  hosting: detectHosting,
+  email: detectEmail,
+  tls: detectTls,
+  platform: detectPlatform,
 } satisfies DetectorRegistry;
 
 /** Runs every role detector over the evidence. */

@@ -7,7 +7,7 @@ export const CDN_PROVIDERS: ProviderEntry[] = [
   {
     id: "cloudflare",
     name: "Cloudflare",
-    kinds: ["cdn", "dns", "hosting"],
+    kinds: ["cdn", "dns"],
     website: "https://www.cloudflare.com",
     signals: [
       { type: "asn", values: [13335], source: "https://rdap.arin.net/registry/autnum/13335" },

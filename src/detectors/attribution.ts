@@ -1,0 +1,169 @@
+// Shared pieces of the role detectors: evidence hits, confidence, network wording and abuse.
+
+import type { AbuseContact, Confidence, NetworkEntry, Provider } from "../profile/types.js";
+import {
+  catalogueAbuse,
+  type ProviderEntry,
+  providerByAddress,
+  providerByAsn,
+} from "../providers/index.js";
+
+/** Independent places evidence comes from; two different channels agreeing make "high". */
+export type Channel = "network" | "dns" | "http" | "spf";
+
+/** One matched signal, worded for the profile's evidence list. */
+export interface Hit {
+  channel: Channel;
+  evidence: string;
+  /** A decisive hit makes "high" on its own (an NS name in the provider's own zone). */
+  decisive?: boolean;
+}
+
+/** The evidence gathered for one catalogue provider while judging one role. */
+export interface Candidate {
+  entry: ProviderEntry;
+  hits: Hit[];
+  /** Site/nameserver/MX networks attributed to this provider (for its ASN and RDAP abuse). */
+  networks: NetworkEntry[];
+}
+
+/** "high" for a decisive hit or two channels agreeing, "medium" for one, "low" for none. */
+export function confidenceOf(hits: Hit[]): Confidence {
+  if (hits.some((h) => h.decisive)) return "high";
+  const channels = new Set(hits.map((h) => h.channel));
+  if (channels.size >= 2) return "high";
+  return channels.size === 1 ? "medium" : "low";
+}
+
+const RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
+
+/** The candidate with the strongest evidence (confidence, then channels, then hits; ties: first). */
+export function strongest(candidates: Iterable<Candidate>): Candidate | undefined {
+  let best: Candidate | undefined;
+  let bestScore = -1;
+  for (const c of candidates) {
+    const score =
+      RANK[confidenceOf(c.hits)] * 10000 +
+      new Set(c.hits.map((h) => h.channel)).size * 100 +
+      c.hits.length;
+    if (score > bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Adds a hit to the candidate for `entry`, creating it; the same evidence is kept once. */
+export function addHit(
+  map: Map<string, Candidate>,
+  entry: ProviderEntry,
+  hit: Hit,
+  net?: NetworkEntry,
+): void {
+  let c = map.get(entry.id);
+  if (!c) {
+    c = { entry, hits: [], networks: [] };
+    map.set(entry.id, c);
+  }
+  if (!c.hits.some((h) => h.evidence === hit.evidence)) c.hits.push(hit);
+  if (net && !c.networks.includes(net)) c.networks.push(net);
+}
+
+/** "A 104.21.3.4 in AS13335 (CLOUDFLARENET)"; the record type follows the address family. */
+export function describeAddress(net: NetworkEntry, label?: string): string {
+  const rr = label ?? (net.ip.includes(":") ? "AAAA" : "A");
+  if (net.asn == null) return `${rr} ${net.ip}${net.org ? ` registered to ${net.org}` : ""}`;
+  return `${rr} ${net.ip} in AS${net.asn}${net.asName ? ` (${net.asName})` : ""}`;
+}
+
+/** An abuse contact with every field null (the contract requires the object). */
+export function noAbuse(): AbuseContact {
+  return { email: null, url: null, phone: null };
+}
+
+/** True when the RDAP contact carries at least one way to write. */
+function usable(a: AbuseContact | null | undefined): a is AbuseContact {
+  return !!a && (!!a.email || !!a.url || !!a.phone);
+}
+
+/** The catalogue's abuse channel, else the first RDAP abuse contact of the given networks. */
+export function abuseFor(entry: ProviderEntry | null, networks: NetworkEntry[]): AbuseContact {
+  const fromCatalogue = entry ? catalogueAbuse(entry) : null;
+  if (fromCatalogue) return fromCatalogue;
+  const rdap = networks.find((n) => usable(n.abuse))?.abuse;
+  return rdap ? { email: rdap.email, url: rdap.url, phone: rdap.phone } : noAbuse();
+}
+
+/** The profile's Provider for a catalogue candidate. */
+export function toProvider(
+  c: Candidate,
+  extra: { note?: string; evidence?: string[] } = {},
+): Provider {
+  const provider: Provider = {
+    name: c.entry.name,
+    asn: c.networks.find((n) => n.asn != null)?.asn ?? null,
+    confidence: confidenceOf(c.hits),
+    evidence: [...c.hits.map((h) => h.evidence), ...(extra.evidence ?? [])],
+    abuse: abuseFor(c.entry, c.networks),
+    id: c.entry.id,
+  };
+  if (extra.note) provider.note = extra.note;
+  return provider;
+}
+
+/** Who owns a network entry: a catalogue entry (by listed prefix of a hosting-kind entry, else
+ * by ASN) or, failing that, the organisation the registry data names. */
+export interface NetworkOwner {
+  entry: ProviderEntry | null;
+  /** Catalogue id, else "org:<name>" so uncatalogued owners group too. */
+  key: string;
+  name: string;
+  /** The catalogue prefix that placed the address, when that decided it. */
+  prefix: string | null;
+}
+
+/** The owner of the network an address sits in, or null when nothing is known about it. */
+export function ownerOf(net: NetworkEntry): NetworkOwner | null {
+  const byPrefix = providerByAddress(net.ip);
+  if (byPrefix?.entry.kinds.includes("hosting")) {
+    return {
+      entry: byPrefix.entry,
+      key: byPrefix.entry.id,
+      name: byPrefix.entry.name,
+      prefix: byPrefix.prefix,
+    };
+  }
+  const byAsn = providerByAsn(net.asn);
+  if (byAsn) return { entry: byAsn, key: byAsn.id, name: byAsn.name, prefix: null };
+  const name = clean(net.org) ?? clean(net.asName) ?? (net.asn != null ? `AS${net.asn}` : null);
+  return name ? { entry: null, key: `org:${name.toLowerCase()}`, name, prefix: null } : null;
+}
+
+/** The most common owner among the networks (first seen wins a tie), with its networks. */
+export function commonOwner(
+  nets: NetworkEntry[],
+): { owner: NetworkOwner; networks: NetworkEntry[] } | null {
+  const groups = new Map<string, { owner: NetworkOwner; networks: NetworkEntry[] }>();
+  for (const net of nets) {
+    const owner = ownerOf(net);
+    if (!owner) continue;
+    const g = groups.get(owner.key) ?? { owner, networks: [] };
+    g.networks.push(net);
+    groups.set(owner.key, g);
+  }
+  let best: { owner: NetworkOwner; networks: NetworkEntry[] } | null = null;
+  for (const g of groups.values()) if (!best || g.networks.length > best.networks.length) best = g;
+  return best;
+}
+
+/** A short, single-line rendering of a header value for evidence strings. */
+export function shortValue(value: string, max = 80): string {
+  const flat = value.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function clean(s: string | null | undefined): string | null {
+  const t = s?.trim();
+  return t ? t : null;
+}

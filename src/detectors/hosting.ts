@@ -1,0 +1,107 @@
+// The network (AS) the site's addresses belong to. Behind a CDN that is the CDN's network and the
+// evidence says the origin is hidden, unless the response shows an origin host's own headers.
+
+import type { Evidence } from "../evidence.js";
+import type { NetworkEntry, Provider } from "../profile/types.js";
+import { matchHeaders, type ProviderEntry, providerByAsn } from "../providers/index.js";
+import {
+  abuseFor,
+  commonOwner,
+  describeAddress,
+  type NetworkOwner,
+  shortValue,
+  strongest,
+} from "./attribution.js";
+import { cdnCandidates } from "./cdn.js";
+import { siteAddresses } from "./site-signals.js";
+
+/** The hosting network of the site, or null when its addresses are unknown. */
+export function detectHosting(e: Evidence): Provider | null {
+  const nets = siteAddresses(e);
+  const found = commonOwner(nets);
+  if (!found) return null;
+  const { owner, networks } = found;
+  const cdn = strongest(cdnCandidates(e))?.entry ?? null;
+  const evidence = networks.map((n) =>
+    owner.prefix
+      ? `${describeAddress(n)}, in ${owner.name} range ${owner.prefix}`
+      : describeAddress(n),
+  );
+  const origin = originHeaders(e, owner, cdn);
+
+  if (cdn && hides(cdn, owner)) {
+    const foreign = origin.filter((h) => h.entry.id !== owner.key);
+    const first = foreign[0];
+    if (first) {
+      // The CDN's network answered, but the origin host signs its responses.
+      const mine = foreign.filter((h) => h.entry === first.entry);
+      return {
+        name: first.entry.name,
+        asn: null,
+        confidence: "medium",
+        evidence: [
+          ...mine.map((h) => h.text),
+          `served through ${cdn.name}: ${evidence.join("; ")}`,
+        ],
+        abuse: abuseFor(first.entry, []),
+        id: first.entry.id,
+        note: `origin behind ${cdn.name}`,
+      };
+    }
+    const own = origin.map((h) => h.text);
+    return {
+      ...base(owner, networks, [...evidence, ...own]),
+      confidence: own.length > 0 ? "high" : "medium",
+      ...(own.length > 0
+        ? {}
+        : { evidence: [...evidence, `origin hidden behind ${cdn.name}`], note: "origin hidden" }),
+    };
+  }
+  const own = origin.filter((h) => h.entry.id === owner.key).map((h) => h.text);
+  const extra = cdn && cdn.id !== owner.key ? [`served through ${cdn.name}`] : [];
+  return {
+    ...base(owner, networks, [...evidence, ...own, ...extra]),
+    confidence: owner.entry ? "high" : "medium",
+  };
+}
+
+/** True when the CDN's network is the one that answered (its own AS, or the cloud it runs in),
+ * and the CDN is not itself where sites are hosted (Vercel and Netlify are). */
+function hides(cdn: ProviderEntry, owner: NetworkOwner): boolean {
+  if (cdn.kinds.includes("hosting")) return false;
+  return owner.key === cdn.id || (cdn.network !== undefined && owner.key === cdn.network);
+}
+
+/** Headers of hosting providers (the answering network's or another's) on the final response. */
+function originHeaders(e: Evidence, owner: NetworkOwner, cdn: ProviderEntry | null) {
+  if (!e.http) return [];
+  return matchHeaders(e.http.section.headers)
+    .filter((h) => h.entry.kinds.includes("hosting") && h.entry.id !== cdn?.id)
+    .filter((h) => h.entry.id === owner.key || !h.entry.kinds.includes("cdn"))
+    .map((h) => ({
+      entry: h.entry,
+      text: h.pattern ? `header ${h.header}: ${shortValue(h.value)}` : `header ${h.header} present`,
+    }));
+}
+
+function base(owner: NetworkOwner, networks: NetworkEntry[], evidence: string[]): Provider {
+  const provider: Provider = {
+    name: owner.name,
+    asn: networks.find((n) => n.asn != null)?.asn ?? null,
+    confidence: "high",
+    evidence,
+    abuse: abuseFor(owner.entry, rdapNetworks(owner, networks)),
+  };
+  if (owner.entry) provider.id = owner.entry.id;
+  return provider;
+}
+
+/** Networks whose RDAP abuse contact speaks for the owner: when a listed prefix placed the
+ * address in a network announced by another catalogued AS, that AS's contact is not the owner's. */
+function rdapNetworks(owner: NetworkOwner, networks: NetworkEntry[]): NetworkEntry[] {
+  if (!owner.prefix) return networks;
+  return networks.filter((n) => {
+    const asOwner = providerByAsn(n.asn);
+    return !asOwner || asOwner.id === owner.key;
+  });
+}

@@ -1,0 +1,64 @@
+// The site's platform: a hosted platform when its own signals are present (WordPress.com,
+// Shopify, Wix…), else the site software from the fingerprints, marked self-hosted with no abuse
+// channel — self-hosted WordPress has no platform to report to, and Automattic is not it.
+
+import type { Evidence } from "../evidence.js";
+import type { Provider, Technology } from "../profile/types.js";
+import { type ProviderEntry, providerByTechnology } from "../providers/index.js";
+import { addHit, type Candidate, noAbuse, strongest, toProvider } from "./attribution.js";
+import { addressHits, cnameHits, httpHits } from "./site-signals.js";
+
+const isPlatform = (entry: ProviderEntry) => entry.kinds.includes("platform");
+
+/** Fingerprint categories that name the software a site runs on (Wappalyzer category names). */
+const SITE_SOFTWARE = new Set([
+  "cms",
+  "ecommerce",
+  "blogs",
+  "wikis",
+  "message boards",
+  "static site generator",
+  "documentation",
+  "lms",
+]);
+
+/** The platform of the site, or null when nothing shows one. */
+export function detectPlatform(e: Evidence): Provider | null {
+  const own = e.technologies.filter((t) => !t.thirdParty);
+  const found = new Map<string, Candidate>();
+  addressHits(e, isPlatform, found);
+  cnameHits(e, isPlatform, found);
+  httpHits(e, isPlatform, found);
+  for (const t of own) {
+    const entry = providerByTechnology(t.name);
+    // The fingerprint reads the same response as the header rules: one channel with them.
+    if (entry && isPlatform(entry))
+      addHit(found, entry, { channel: "http", evidence: `technology ${label(t)}` });
+  }
+  const best = strongest(found.values());
+  if (best) return toProvider(best);
+  return selfHosted(own);
+}
+
+/** The site software the fingerprints show, run by the site itself (no one else to report to). */
+function selfHosted(techs: Technology[]): Provider | null {
+  const software = techs
+    .filter((t) => t.categories.some((c) => SITE_SOFTWARE.has(c.toLowerCase())))
+    .sort((a, b) => b.confidence - a.confidence)[0];
+  if (!software) return null;
+  return {
+    name: software.name,
+    asn: null,
+    confidence: software.confidence >= 100 ? "high" : software.confidence >= 50 ? "medium" : "low",
+    evidence: [
+      `technology ${label(software)}`,
+      "no hosted-platform signal: run by the site itself",
+    ],
+    abuse: noAbuse(),
+    note: "self-hosted",
+  };
+}
+
+function label(t: Technology): string {
+  return `${t.name}${t.version ? ` ${t.version}` : ""} detected (confidence ${t.confidence})`;
+}

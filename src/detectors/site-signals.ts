@@ -1,0 +1,78 @@
+// Catalogue signals found on the site's own traffic: its addresses, its CNAME chain and the
+// headers and cookies of its final response. Third-party assets never count here.
+
+import type { Evidence } from "../evidence.js";
+import type { NetworkEntry } from "../profile/types.js";
+import {
+  matchCookies,
+  matchHeaders,
+  type ProviderEntry,
+  providerByAddress,
+  providerByAsn,
+  providerByName,
+} from "../providers/index.js";
+import { addHit, type Candidate, describeAddress, shortValue } from "./attribution.js";
+
+type Filter = (entry: ProviderEntry) => boolean;
+
+/** The site's addresses: network entries when the ASN source answered, else bare DNS answers. */
+export function siteAddresses(e: Evidence): NetworkEntry[] {
+  if (e.network && e.network.site.length > 0) return e.network.site;
+  const ips = [...(e.dns?.section.a ?? []), ...(e.dns?.section.aaaa ?? [])];
+  return ips.map((ip) => ({
+    ip,
+    asn: null,
+    asName: null,
+    prefix: null,
+    country: null,
+    registry: null,
+    org: null,
+    ptr: null,
+    abuse: null,
+  }));
+}
+
+/** Network hits: an address in the provider's AS, or in one of its listed prefixes. */
+export function addressHits(e: Evidence, keep: Filter, into: Map<string, Candidate>): void {
+  for (const net of siteAddresses(e)) {
+    const byAsn = providerByAsn(net.asn);
+    if (byAsn && keep(byAsn))
+      addHit(into, byAsn, { channel: "network", evidence: describeAddress(net) }, net);
+    const byPrefix = providerByAddress(net.ip);
+    if (byPrefix && keep(byPrefix.entry) && byPrefix.entry !== byAsn) {
+      const where = `${describeAddress(net)}, in ${byPrefix.entry.name} range ${byPrefix.prefix}`;
+      addHit(into, byPrefix.entry, { channel: "network", evidence: where }, net);
+    }
+  }
+}
+
+/** DNS hits: a name in the host's CNAME chain inside the provider's domains. */
+export function cnameHits(e: Evidence, keep: Filter, into: Map<string, Candidate>): void {
+  for (const { from, to } of e.dns?.cnameChain ?? []) {
+    const match = providerByName("cname", to);
+    if (match && keep(match.entry)) {
+      addHit(into, match.entry, { channel: "dns", evidence: `CNAME ${from} → ${to}` });
+    }
+  }
+}
+
+/** HTTP hits: the provider's headers or cookies on the final response. */
+export function httpHits(e: Evidence, keep: Filter, into: Map<string, Candidate>): void {
+  if (!e.http) return;
+  for (const hit of matchHeaders(e.http.section.headers)) {
+    if (!keep(hit.entry)) continue;
+    const evidence = hit.pattern
+      ? `header ${hit.header}: ${shortValue(hit.value)}`
+      : `header ${hit.header} present`;
+    addHit(into, hit.entry, { channel: "http", evidence });
+  }
+  for (const hit of matchCookies(Object.keys(e.http.cookies))) {
+    if (keep(hit.entry))
+      addHit(into, hit.entry, { channel: "http", evidence: `cookie ${hit.cookie} set` });
+  }
+}
+
+/** True when only HTTP headers or cookies speak for the candidate. */
+export function httpOnly(c: Candidate): boolean {
+  return c.hits.every((h) => h.channel === "http");
+}
