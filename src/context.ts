@@ -2,6 +2,7 @@ import type { NetworkDirectory } from "./asn/network-directory.js";
 import { createResolver } from "./dns/resolver.js";
 import type { Resolver } from "./dns/types.js";
 import type { ScanOptions } from "./options.js";
+import { createHttpClient, type HttpClient } from "./probe/client.js";
 import type { RdapClient } from "./rdap/client.js";
 import { createRegistrationServices } from "./rdap/services.js";
 import type { RdapHttpOptions } from "./rdap/types.js";
@@ -25,6 +26,8 @@ export interface Clock {
 export interface Context {
   options: ScanOptions;
   resolver: Resolver;
+  /** The site probe's keep-alive client: own DNS lookups, private-address guard, certificate capture. */
+  http: HttpClient;
   clock: Clock;
   log: LogSink;
   /** RDAP client: bootstrap, keep-alive pools, per-server politeness. */
@@ -40,6 +43,8 @@ export interface Context {
 export interface ContextDeps {
   /** Replaces the DNS client (tests). */
   resolver?: Resolver;
+  /** Replaces the site probe's HTTP client (tests: extra trust anchors). */
+  http?: HttpClient;
   clock?: Clock;
   log?: LogSink;
   /** Overrides of the RDAP HTTP tunables (tests: small Retry-After caps and backoff). */
@@ -58,6 +63,7 @@ export function createContext(options: ScanOptions, deps: ContextDeps = {}): Con
       timeoutMs: options.timeoutMs,
       resolvConf: deps.resolvConf ?? null,
     });
+  const http = deps.http ?? createHttpClient({ options, resolver });
   const clock = deps.clock ?? { now: () => Date.now() };
   const log = deps.log ?? (() => {});
   const registration = createRegistrationServices(options, {
@@ -66,10 +72,11 @@ export function createContext(options: ScanOptions, deps: ContextDeps = {}): Con
     now: () => clock.now(),
     rdapHttp: deps.rdapHttp,
   });
-  const closers: (() => Promise<void>)[] = [() => registration.close(), () => resolver.close()];
+  const closers: (() => Promise<void>)[] = [() => registration.close(), () => resolver.close(), () => http.close()];
   return {
     options,
     resolver,
+    http,
     clock,
     log,
     rdap: registration.rdap,

@@ -90,7 +90,10 @@ export function errorCode(err: unknown): ErrorCode {
     if (typeof e.code === "string") {
       if (CODE_MAP[e.code]) return CODE_MAP[e.code] as ErrorCode;
       if (e.code.startsWith("ERR_SSL_") || e.code.startsWith("ERR_TLS_")) return "TLS_ERROR";
+      if (e.code.startsWith("HPE_")) return "BAD_RESPONSE";
     }
+    // undici's HTTPParserError often carries no code at all: a malformed response either way.
+    if (e.name === "HTTPParserError") return "BAD_RESPONSE";
     if (e.name === "AbortError") return "ABORTED";
     cur = e.cause;
   }

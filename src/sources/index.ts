@@ -1,4 +1,5 @@
 import { dnsSource } from "./dns.js";
+import { httpSource } from "./http.js";
 import { networkSource } from "./network.js";
 import { registrationSource } from "./registration.js";
 import type { SourceRegistry } from "./types.js";
@@ -8,4 +9,5 @@ export const sources = {
   dns: dnsSource,
   registration: registrationSource,
   network: networkSource,
+  http: httpSource,
 } satisfies SourceRegistry;

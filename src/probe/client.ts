@@ -1,0 +1,89 @@
+import net from "node:net";
+import { Agent, type Dispatcher } from "undici";
+import type { Resolver } from "../dns/types.js";
+import { type ErrorCode, HostscanError } from "../errors.js";
+import type { ScanOptions } from "../options.js";
+import { type ConnectionInfo, createConnector } from "./connector.js";
+
+/** The site probe's keep-alive HTTP(S) client, shared by every target of a run. */
+export interface HttpClient {
+  dispatcher: Dispatcher;
+  /** Seeds the addresses hostscan's DNS source found for a host, so the probe asks no twice. */
+  remember(host: string, addresses: string[]): void;
+  /** What the latest connection to an origin ("https://host:443") showed: address, certificate. */
+  connection(origin: string): ConnectionInfo | null;
+  close(): Promise<void>;
+}
+
+export interface HttpClientDeps {
+  options: ScanOptions;
+  resolver: Resolver;
+  /** Extra trust anchors (PEM), for tests with their own CA. */
+  ca?: string[];
+}
+
+const DNS_STATUS_CODES: Record<string, ErrorCode> = {
+  NXDOMAIN: "NXDOMAIN",
+  SERVFAIL: "SERVFAIL",
+  REFUSED: "REFUSED",
+  TIMEOUT: "TIMEOUT",
+  BAD_RESPONSE: "BAD_RESPONSE",
+};
+
+/** Addresses of a name from our resolver: A first, then AAAA; an error when there are none. */
+export async function resolveAddresses(
+  resolver: Resolver,
+  host: string,
+  signal: AbortSignal,
+): Promise<string[]> {
+  const [a, aaaa] = await Promise.all([
+    resolver.query(host, "A", { signal }),
+    resolver.query(host, "AAAA", { signal }),
+  ]);
+  const addresses = [
+    ...a.answers.filter((r) => r.type === "A").map((r) => r.data as string),
+    ...aaaa.answers.filter((r) => r.type === "AAAA").map((r) => r.data as string),
+  ].filter((ip) => net.isIP(ip));
+  if (addresses.length > 0) return addresses;
+  const code = DNS_STATUS_CODES[a.status] ?? DNS_STATUS_CODES[aaaa.status] ?? "NO_ADDRESS";
+  throw new HostscanError(
+    code,
+    `${host}: no address (${a.status}${a.message ? `, ${a.message}` : ""})`,
+  );
+}
+
+/** Builds the shared client: an undici Agent whose connector is ours (see connector.ts). */
+export function createHttpClient(deps: HttpClientDeps): HttpClient {
+  const known = new Map<string, string[]>();
+  const connections = new Map<string, ConnectionInfo>();
+  const connect = createConnector({
+    options: deps.options,
+    ca: deps.ca,
+    lookup: (host, signal) => {
+      const seeded = known.get(host);
+      return seeded && seeded.length > 0
+        ? Promise.resolve(seeded)
+        : resolveAddresses(deps.resolver, host, signal);
+    },
+    record: (origin, info) => {
+      if (connections.size > 10_000) connections.clear();
+      connections.set(origin, info);
+    },
+  });
+  const agent = new Agent({
+    connect,
+    keepAliveTimeout: 4000,
+    connections: 4,
+    headersTimeout: deps.options.timeoutMs,
+    bodyTimeout: deps.options.timeoutMs,
+    maxHeaderSize: 64 * 1024,
+  });
+  return {
+    dispatcher: agent,
+    remember(host, addresses) {
+      if (addresses.length > 0) known.set(host.toLowerCase(), [...addresses]);
+    },
+    connection: (origin) => connections.get(origin) ?? null,
+    close: () => agent.close(),
+  };
+}

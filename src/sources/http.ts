@@ -1,0 +1,28 @@
+import type { HttpEvidence } from "../evidence.js";
+import { probeSite } from "../probe/probe.js";
+import type { Source, SourceOutcome } from "./types.js";
+
+/**
+ * The site itself: GET the target over HTTPS (HTTP when HTTPS cannot connect) through the shared
+ * probe client. Skipped with --passive, which sends nothing to the target's own addresses.
+ */
+export const httpSource: Source<HttpEvidence> = {
+  async gather(ctx, input): Promise<SourceOutcome<HttpEvidence>> {
+    const started = ctx.clock.now();
+    if (ctx.options.passive) return { status: "skipped", value: null, errors: [], durationMs: 0 };
+    const { target, dns } = input;
+    if (dns) ctx.http.remember(target.host, [...dns.section.a, ...dns.section.aaaa]);
+    const url = target.url ?? `https://${target.host}/`;
+    const result = await probeSite(ctx.http, ctx.options, {
+      url,
+      fallbackToHttp: target.url === null,
+      signal: input.signal,
+    });
+    return {
+      status: result.evidence ? "ok" : "error",
+      value: result.evidence,
+      errors: result.errors,
+      durationMs: ctx.clock.now() - started,
+    };
+  },
+};

@@ -1,0 +1,180 @@
+import net from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import type { ScanOptions } from "../src/options.js";
+import { probeSite } from "../src/probe/probe.js";
+import {
+  type FakeWebServer,
+  type Route,
+  startConnectProxy,
+  startWebServer,
+} from "./helpers/fake-web-server.js";
+import { probeOptions, testClient } from "./helpers/probe-harness.js";
+
+const open: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((o) => o.close()));
+});
+
+async function serve(routes: Record<string, Route>, tls?: "valid"): Promise<FakeWebServer> {
+  const server = await startWebServer({ routes, tls });
+  open.push(server);
+  return server;
+}
+
+function rule(host: string, port: string, connectPort: number) {
+  return { host, port, connectHost: "127.0.0.1", connectPort: String(connectPort) };
+}
+
+async function run(
+  options: ScanOptions,
+  url: string,
+  table: Record<string, string[]> = {},
+  fallbackToHttp = true,
+) {
+  const client = testClient(options, table);
+  open.push(client);
+  return probeSite(client, options, { url, fallbackToHttp, signal: new AbortController().signal });
+}
+
+const redirect = (to: string, status = 301): Route => ({
+  status,
+  headers: { location: to },
+  body: "moved",
+});
+
+describe("redirects", () => {
+  it("follows a chain across hosts and records each hop", async () => {
+    const server = await serve({
+      "/": redirect("/a"),
+      "/a": redirect("http://www.site.test/b", 302),
+      "/b": { body: "<p>end</p>" },
+    });
+    const options = probeOptions({ connectTo: [rule("", "", server.port)] });
+    const { evidence, errors } = await run(options, "http://site.test/");
+    expect(errors).toEqual([]);
+    expect(evidence?.section).toMatchObject({
+      url: "http://site.test/",
+      finalUrl: "http://www.site.test/b",
+      status: 200,
+      redirects: ["http://site.test/", "http://site.test/a"],
+    });
+    expect(evidence?.chainHeaders).toHaveLength(3);
+    expect(evidence?.body).toBe("<p>end</p>");
+  });
+
+  it("stops at a redirect loop with REDIRECT_LOOP and keeps the last response", async () => {
+    const server = await serve({ "/": redirect("/x"), "/x": redirect("/") });
+    const { evidence, errors } = await run(
+      probeOptions({ connectTo: [rule("", "", server.port)] }),
+      "http://site.test/",
+    );
+    expect(errors.map((e) => e.code)).toEqual(["REDIRECT_LOOP"]);
+    expect(evidence?.section.status).toBe(301);
+  });
+
+  it("stops after 10 redirects with TOO_MANY_REDIRECTS", async () => {
+    const server = await serve({
+      "*": (req, res) => res.writeHead(302, { location: `${req.url}x` }).end(),
+    });
+    const { evidence, errors } = await run(
+      probeOptions({ connectTo: [rule("", "", server.port)] }),
+      "http://site.test/",
+    );
+    expect(errors.map((e) => e.code)).toEqual(["TOO_MANY_REDIRECTS"]);
+    expect(evidence?.section.redirects).toHaveLength(10);
+    expect(server.requests).toHaveLength(11);
+  });
+
+  it("refuses a redirect from a public name to 127.0.0.1 and keeps the rest", async () => {
+    const server = await serve({ "/": redirect("http://127.0.0.1:9/admin") });
+    const options = probeOptions({ connectTo: [rule("public.example", "80", server.port)] });
+    const { evidence, errors } = await run(options, "http://public.example/");
+    expect(errors).toEqual([expect.objectContaining({ source: "http", code: "PRIVATE_ADDRESS" })]);
+    expect(evidence?.section.status).toBe(301);
+  });
+});
+
+describe("connecting", () => {
+  it("refuses a name that resolves to a private address, without connecting", async () => {
+    const server = await serve({ "/": { body: "secret" } });
+    const url = `http://intranet.test:${server.port}/`;
+    const { evidence, errors } = await run(probeOptions(), url, { "intranet.test": ["127.0.0.1"] });
+    expect(evidence).toBeNull();
+    expect(errors).toEqual([expect.objectContaining({ source: "http", code: "PRIVATE_ADDRESS" })]);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("contacts a private address with --allow-private, resolved by our DNS client", async () => {
+    const server = await serve({ "/": { body: "ok" } });
+    const url = `http://intranet.test:${server.port}/`;
+    const { evidence } = await run(probeOptions({ allowPrivate: true }), url, {
+      "intranet.test": ["127.0.0.1"],
+    });
+    expect(evidence?.section.status).toBe(200);
+    expect(server.requests[0]?.headers.host).toBe(`intranet.test:${server.port}`);
+  });
+
+  it("falls back to http:// when https:// cannot connect", async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const s = net.createServer().listen(0, "127.0.0.1", () => {
+        const port = (s.address() as net.AddressInfo).port;
+        s.close(() => resolve(port));
+      });
+    });
+    const server = await serve({ "/": { body: "plain" } });
+    const options = probeOptions({
+      connectTo: [rule("site.test", "443", closed), rule("site.test", "80", server.port)],
+    });
+    const { evidence, errors } = await run(options, "https://site.test/");
+    expect(errors.map((e) => e.code)).toEqual(["CONNECTION_REFUSED"]);
+    expect(evidence?.section).toMatchObject({
+      url: "http://site.test/",
+      finalUrl: "http://site.test/",
+      status: 200,
+      tls: null,
+    });
+  });
+
+  it("sends Host and SNI of the name while --connect-to picks the address (curl semantics)", async () => {
+    const server = await serve({ "/": { body: "tls" } }, "valid");
+    const options = probeOptions({ connectTo: [rule("site.test", "443", server.port)] });
+    const { evidence } = await run(options, "https://site.test/");
+    expect(evidence?.section.tls?.trusted).toBe(true);
+    expect(server.requests[0]?.headers.host).toBe("site.test");
+    expect(server.requests[0]?.headers["user-agent"]).toMatch(/hostscan/);
+  });
+
+  it("goes through an HTTP CONNECT proxy and still records the certificate", async () => {
+    const server = await serve({ "/": { body: "via proxy" } }, "valid");
+    const proxy = await startConnectProxy();
+    open.push(proxy);
+    const options = probeOptions({
+      proxy: proxy.url,
+      connectTo: [rule("site.test", "443", server.port)],
+    });
+    const { evidence, errors } = await run(options, "https://site.test/");
+    expect(errors).toEqual([]);
+    expect(proxy.connects).toEqual([`127.0.0.1:${server.port}`]);
+    expect(evidence?.body).toBe("via proxy");
+    expect(evidence?.section.tls?.trusted).toBe(true);
+  });
+
+  it("reuses a keep-alive connection when the same origin is probed again", async () => {
+    const server = await serve({ "/": { body: "again" } });
+    const options = probeOptions({
+      timeoutMs: 2000,
+      connectTo: [rule("site.test", "80", server.port)],
+    });
+    const client = testClient(options);
+    open.push(client);
+    const req = {
+      url: "http://site.test/",
+      fallbackToHttp: false,
+      signal: new AbortController().signal,
+    };
+    await probeSite(client, options, req);
+    await probeSite(client, options, req);
+    expect(server.requests).toHaveLength(2);
+    expect(server.connections()).toBe(1);
+  });
+});
