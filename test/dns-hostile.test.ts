@@ -23,10 +23,11 @@ function closeSock(sock: dgram.Socket): Promise<void> {
 }
 
 // A UDP "server" whose handler writes raw replies; `spare` is a second socket (another port).
-async function rawServer(handler: RawHandler): Promise<Resolver> {
+async function rawServer(handler: RawHandler, onPort?: (port: number) => void): Promise<Resolver> {
   const sock = dgram.createSocket("udp4");
   const spare = dgram.createSocket("udp4");
   const port = await bind(sock);
+  onPort?.(port);
   await bind(spare);
   sock.on("message", (msg, rinfo) => {
     const query = dnsPacket.decode(msg);
@@ -100,6 +101,25 @@ describe("spoofed replies are ignored and the wait goes on", () => {
     const a = await r.query("spoof.example", "A");
     expect(a.status).toBe("NOERROR");
     expect(a.answers.map((x) => x.data)).toEqual(["192.0.2.1"]);
+  });
+
+  it("ignores a reply from another address on the server's port", async () => {
+    const other = dgram.createSocket("udp4");
+    cleanup.push(() => closeSock(other));
+    let serverPort = 0;
+    const r = await rawServer(
+      (query, send) => {
+        send(reply(query, "6.6.6.7"), other);
+        send(reply(query, "192.0.2.3"));
+      },
+      (port) => {
+        serverPort = port;
+      },
+    );
+    // 127.0.0.2 is loopback too: same port number, other address.
+    await new Promise<void>((resolve) => other.bind(serverPort, "127.0.0.2", () => resolve()));
+    const a = await r.query("address.example", "A");
+    expect(a.answers.map((x) => x.data)).toEqual(["192.0.2.3"]);
   });
 
   it("compares the question name case-insensitively", async () => {

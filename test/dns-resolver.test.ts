@@ -119,4 +119,27 @@ describe("resolver over UDP", () => {
     expect(a.answers.map((x) => x.data)).toEqual(["ns1.example.org", "ns2.example.org"]);
     expect(f.queries.map((q) => q.transport)).toEqual(["udp", "tcp"]);
   });
+
+  it("drops EDNS and asks again when a server answers FORMERR to the OPT record", async () => {
+    const f = await fake({
+      handler: (query) => (query.additionals?.length ? { rcode: "FORMERR" } : undefined),
+    });
+    const r = resolverFor([f]);
+    const a = await r.query("example.org", "NS");
+    expect(a.status).toBe("NOERROR");
+    expect(f.queries.length).toBe(2);
+  });
+
+  it("keeps only answer records on the question's chain", async () => {
+    const f = await fake({
+      handler: (query) => ({
+        answers: [
+          { name: "bank.example", type: "A", ttl: 60, data: "6.6.6.6" },
+          { name: query.questions![0]!.name, type: "A", ttl: 60, data: "192.0.2.9" },
+        ],
+      }),
+    });
+    const a = await resolverFor([f]).query("shop.example", "A");
+    expect(a.answers.map((x) => [x.name, x.data])).toEqual([["shop.example", "192.0.2.9"]]);
+  });
 });
