@@ -7,57 +7,13 @@ import { failedAnswer, toAnswer } from "./answer.js";
 import { DnsCache } from "./cache.js";
 import { dohExchange } from "./doh-transport.js";
 import type { Ask, Exchange } from "./exchange.js";
-import { parseResolvConf } from "./resolv-conf.js";
+import { type ResolverOptions, resolverConfig } from "./resolver-config.js";
 import { tcpExchange } from "./tcp-transport.js";
 import type { DnsAnswer, DnsStatus, RecordType, Resolver } from "./types.js";
 import { udpExchange } from "./udp-transport.js";
 import { normaliseQueryName } from "./wire-name.js";
 
-export interface ResolverOptions {
-  /** Servers to ask (--resolver); empty means resolv.conf's. */
-  servers: DnsServer[];
-  /** RFC 8484 endpoint; when set, replaces UDP/TCP. */
-  doh: string | null;
-  /** Per try, in milliseconds (lowered by resolv.conf's `options timeout:` when it is used). */
-  timeoutMs: number;
-  /** Text of /etc/resolv.conf, or null when not read. */
-  resolvConf: string | null;
-  /** Tries per server (default: resolv.conf's `attempts:`, else 2). */
-  attempts?: number;
-  /** HTTP dispatcher for DoH (proxy, tests); a private Agent is made when absent. */
-  dispatcher?: Dispatcher;
-  /** Clock for the cache (tests); Date.now by default. */
-  now?: () => number;
-  /** Most answers cached at once (default 10000). */
-  maxCacheEntries?: number;
-}
-
-/**
- * Last resort when neither --resolver, --doh nor resolv.conf names a server: Cloudflare's and
- * Google's public resolvers (documented in the README).
- */
-export const FALLBACK_SERVERS: readonly DnsServer[] = [
-  { host: "1.1.1.1", port: 53 },
-  { host: "8.8.8.8", port: 53 },
-];
-
-/** The servers, per-try timeout and tries per server a resolver will use. */
-export function resolverConfig(opts: ResolverOptions): {
-  servers: DnsServer[];
-  timeoutMs: number;
-  attempts: number;
-} {
-  let servers = opts.servers;
-  let timeoutMs = opts.timeoutMs;
-  let attempts = opts.attempts ?? null;
-  if (servers.length === 0 && !opts.doh) {
-    const conf = parseResolvConf(opts.resolvConf ?? "");
-    servers = conf.servers.length > 0 ? conf.servers : [...FALLBACK_SERVERS];
-    if (conf.timeoutMs !== null) timeoutMs = Math.min(timeoutMs, conf.timeoutMs);
-    attempts ??= conf.attempts;
-  }
-  return { servers, timeoutMs: Math.max(1, timeoutMs), attempts: Math.max(1, attempts ?? 2) };
-}
+export { FALLBACK_SERVERS, type ResolverOptions, resolverConfig } from "./resolver-config.js";
 
 // How much a failure says: an rcode from a server beats a garbled reply beats silence.
 const FAILURE_RANK: Partial<Record<DnsStatus, number>> = {
@@ -133,11 +89,10 @@ export function createResolver(opts: ResolverOptions): Resolver {
         best = answer;
       }
     }
-    const unique = [...new Set(reasons)].join("; ").slice(0, 300);
-    const status = best?.status ?? "TIMEOUT";
+    const message = [...new Set(reasons)].join("; ").slice(0, 300) || "resolver closed";
     return {
-      ...(best ?? failedAnswer(name, type, status, "", null, 0)),
-      message: unique || "resolver closed",
+      ...(best ?? failedAnswer(name, type, "TIMEOUT", message, null, 0)),
+      message,
       durationMs: now() - started,
     };
   }
