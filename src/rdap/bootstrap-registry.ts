@@ -11,7 +11,7 @@ export interface BootstrapFile {
 
 /**
  * Decodes a bootstrap file (`{"services": [[[keys], [urls]], …]}`, RFC 9224 §3) tolerantly:
- * malformed services are skipped. Returns null when there is no usable service at all.
+ * malformed services are skipped. Returns null when the shape is wrong or no service is usable.
  */
 export function parseBootstrap(body: unknown): BootstrapFile | null {
   if (!body || typeof body !== "object") return null;
@@ -33,7 +33,8 @@ export function parseBootstrap(body: unknown): BootstrapFile | null {
       if (typeof key === "string" && key) entries.push({ key: key.toLowerCase(), urls: bases });
     }
   }
-  if (entries.length === 0) return null;
+  // An empty list is a valid file (a registry with no RDAP services): only a bad shape is null.
+  if (entries.length === 0 && services.length > 0) return null;
   const publication = (body as { publication?: unknown }).publication;
   return { entries, publication: typeof publication === "string" ? publication : null };
 }

@@ -102,7 +102,8 @@ export async function lookupDomainRdap(
   }
   let facts = decodeDomain(res.body);
   let registrarServer: string | null = null;
-  const related = facts.related.find((u) => new URL(u).host !== new URL(res.url).host);
+  // Follow the first registrar link that is not the document we already have.
+  const related = facts.related.find((u) => u.toLowerCase() !== res.url.toLowerCase());
   if (related) {
     const ref = await client.fetch(related, signal);
     attempts.push(...ref.attempts);
