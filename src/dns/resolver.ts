@@ -2,6 +2,7 @@
 // servers; one TTL cache and in-flight de-duplication per resolver. Never throws for network or
 // protocol trouble: every outcome is a DnsAnswer with a status.
 import { Agent, type Dispatcher } from "undici";
+import { errorMessage } from "../errors.js";
 import type { DnsServer } from "../options.js";
 import { failedAnswer, toAnswer } from "./answer.js";
 import { DnsCache } from "./cache.js";
@@ -121,10 +122,22 @@ export function createResolver(opts: ResolverOptions): Resolver {
       if (hit) return { ...hit, durationMs: 0 };
       let pending = inflight.get(key);
       if (!pending) {
-        pending = lookup(name, type).then((answer) => {
-          cache.set(key, answer);
-          return answer;
-        });
+        pending = lookup(name, type).then(
+          (answer) => {
+            cache.set(key, answer);
+            return answer;
+          },
+          // A bug must not become a rejection that escapes: it is an answer too.
+          (err: unknown) =>
+            failedAnswer(
+              name,
+              type,
+              "BAD_RESPONSE",
+              `internal error: ${errorMessage(err)}`,
+              null,
+              0,
+            ),
+        );
         const shared = pending;
         inflight.set(key, shared);
         void shared.finally(() => {
