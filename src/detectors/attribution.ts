@@ -91,7 +91,13 @@ function usable(a: AbuseContact | null | undefined): a is AbuseContact {
 export function abuseFor(entry: ProviderEntry | null, networks: NetworkEntry[]): AbuseContact {
   const fromCatalogue = entry ? catalogueAbuse(entry) : null;
   if (fromCatalogue) return fromCatalogue;
-  const rdap = networks.find((n) => usable(n.abuse))?.abuse;
+  // A network announced by another catalogued AS (Netlify's address in AWS) has that AS's
+  // contact, not this provider's.
+  const own = networks.filter((n) => {
+    const asOwner = providerByAsn(n.asn);
+    return !asOwner || asOwner.id === entry?.id || asOwner.id === entry?.network;
+  });
+  const rdap = own.find((n) => usable(n.abuse))?.abuse;
   return rdap ? { email: rdap.email, url: rdap.url, phone: rdap.phone } : noAbuse();
 }
 

@@ -3,7 +3,7 @@
 
 import type { Evidence } from "../evidence.js";
 import type { NetworkEntry, Provider } from "../profile/types.js";
-import { matchHeaders, type ProviderEntry, providerByAsn } from "../providers/index.js";
+import { matchHeaders, type ProviderEntry } from "../providers/index.js";
 import {
   abuseFor,
   commonOwner,
@@ -90,18 +90,8 @@ function base(owner: NetworkOwner, networks: NetworkEntry[], evidence: string[])
     asn: networks.find((n) => n.asn != null)?.asn ?? null,
     confidence: "high",
     evidence,
-    abuse: abuseFor(owner.entry, rdapNetworks(owner, networks)),
+    abuse: abuseFor(owner.entry, networks),
   };
   if (owner.entry) provider.id = owner.entry.id;
   return provider;
-}
-
-/** Networks whose RDAP abuse contact speaks for the owner: when a listed prefix placed the
- * address in a network announced by another catalogued AS, that AS's contact is not the owner's. */
-function rdapNetworks(owner: NetworkOwner, networks: NetworkEntry[]): NetworkEntry[] {
-  if (!owner.prefix) return networks;
-  return networks.filter((n) => {
-    const asOwner = providerByAsn(n.asn);
-    return !asOwner || asOwner.id === owner.key;
-  });
 }

@@ -5,8 +5,16 @@
 import type { Evidence } from "../evidence.js";
 import type { Provider, Technology } from "../profile/types.js";
 import { type ProviderEntry, providerByTechnology } from "../providers/index.js";
-import { addHit, type Candidate, noAbuse, strongest, toProvider } from "./attribution.js";
-import { addressHits, cnameHits, httpHits } from "./site-signals.js";
+import {
+  addHit,
+  type Candidate,
+  describeAddress,
+  noAbuse,
+  ownerOf,
+  strongest,
+  toProvider,
+} from "./attribution.js";
+import { addressHits, cnameHits, httpHits, siteAddresses } from "./site-signals.js";
 
 const isPlatform = (entry: ProviderEntry) => entry.kinds.includes("platform");
 
@@ -34,6 +42,14 @@ export function detectPlatform(e: Evidence): Provider | null {
     // The fingerprint reads the same response as the header rules: one channel with them.
     if (entry && isPlatform(entry))
       addHit(found, entry, { channel: "http", evidence: `technology ${label(t)}` });
+  }
+  // A platform already seen whose company's network answers: the address agrees with it.
+  for (const c of found.values()) {
+    for (const net of siteAddresses(e)) {
+      if (c.entry.network && ownerOf(net)?.key === c.entry.network) {
+        addHit(found, c.entry, { channel: "network", evidence: describeAddress(net) }, net);
+      }
+    }
   }
   const best = strongest(found.values());
   if (best) return toProvider(best);

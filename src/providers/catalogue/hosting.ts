@@ -110,6 +110,12 @@ export const HOSTING_PROVIDERS: ProviderEntry[] = [
         source: "https://botcrawl.com/datacenters/hetzner-online-as24940/",
       },
       { type: "ns", values: ["ns.hetzner.com"], source: WAPPALYZER },
+      {
+        type: "ns",
+        values: ["ns.hetzner.de"],
+        source: "https://docs.hetzner.com/dns-console/dns/general/authoritative-name-servers/",
+        unverified: true,
+      },
     ],
     abuse: {
       url: "https://abuse.hetzner.com",
@@ -175,6 +181,12 @@ export const HOSTING_PROVIDERS: ProviderEntry[] = [
       { type: "mx", values: ["secureserver.net"], source: MXSNIFF },
       { type: "cookie", values: ["dps_site_id"], source: WAPPALYZER },
     ],
+    abuse: {
+      email: "abuse@godaddy.com",
+      phone: "+1.4806242505",
+      source:
+        "https://github.com/weppos/whois-parser/blob/bedb4a48b0c9b28dad1c18e5d2bd0f761642927c/spec/fixtures/responses/whois.godaddy.com/status_registered.txt",
+    },
   }),
   network("hostinger", "Hostinger", [47583], "https://www.hostinger.com", {
     kinds: ["hosting", "dns"],

@@ -42,7 +42,6 @@ export const PLATFORM_PROVIDERS: ProviderEntry[] = [
         values: [
           { name: "x-powered-by", pattern: "^WordPress VIP|wpvip\\.com" },
           { name: "x-hacker", pattern: "wpvip\\.com/careers" },
-          { name: "x-rq", pattern: "^[a-z]{3}\\d+ " },
         ],
         source: "https://docs.wpvip.com/infrastructure/edge-servers/http-headers/added-by-vip/",
       },

@@ -1,0 +1,296 @@
+import { describe, expect, it } from "vitest";
+import { detectCdn } from "../src/detectors/cdn.js";
+import { detectDns } from "../src/detectors/dns.js";
+import { detectEmail, spfIncludes } from "../src/detectors/email.js";
+import { detectHosting } from "../src/detectors/hosting.js";
+import { detectPlatform } from "../src/detectors/platform.js";
+import { detectTls } from "../src/detectors/tls.js";
+import { emptyEvidence } from "../src/evidence.js";
+import { cert, dns, http, net, target, tech } from "./fixtures/stacks/build.js";
+
+const T = target("www.example.org");
+
+describe("cdn", () => {
+  it("a CDN-hosted script, a stylesheet or a CSP mention is not CDN evidence", () => {
+    const e = emptyEvidence(T, {
+      dns: dns({ a: ["198.51.100.7"] }),
+      network: {
+        site: [net("198.51.100.7", 64500, "EXAMPLE-NET", "Example Hosting")],
+        nameservers: [],
+        mail: [],
+      },
+      http: http(
+        "https://www.example.org/",
+        { "content-security-policy": "script-src cdnjs.cloudflare.com *.cloudfront.net" },
+        {
+          body: '<script src="https://cdnjs.cloudflare.com/x.js"></script>',
+        },
+      ),
+      technologies: [
+        tech("Cloudflare", ["CDN"], { thirdParty: true }),
+        tech("Amazon CloudFront", ["CDN"], { thirdParty: true }),
+      ],
+    });
+    expect(detectCdn(e)).toBeNull();
+    expect(detectPlatform(e)).toBeNull();
+  });
+
+  it("headers alone give medium confidence (Akamai edge inside an ISP network)", () => {
+    const e = emptyEvidence(T, {
+      network: {
+        site: [net("80.157.1.2", 3320, "DTAG", "Deutsche Telekom AG")],
+        nameservers: [],
+        mail: [],
+      },
+      http: http("https://www.example.org/", { server: "AkamaiGHost" }),
+    });
+    expect(detectCdn(e)).toMatchObject({
+      name: "Akamai",
+      confidence: "medium",
+      evidence: ["header server: AkamaiGHost"],
+    });
+    expect(detectHosting(e)).toMatchObject({
+      name: "Deutsche Telekom AG",
+      confidence: "medium",
+      evidence: ["A 80.157.1.2 in AS3320 (DTAG)", "served through Akamai"],
+    });
+  });
+
+  it("an address in Cloudflare's AS without HTTP evidence (passive) is medium", () => {
+    const e = emptyEvidence(T, {
+      passive: true,
+      network: {
+        site: [net("104.21.3.4", 13335, "CLOUDFLARENET", "Cloudflare, Inc.")],
+        nameservers: [],
+        mail: [],
+      },
+    });
+    expect(detectCdn(e)).toMatchObject({
+      name: "Cloudflare",
+      confidence: "medium",
+      asn: 13335,
+      id: "cloudflare",
+    });
+  });
+
+  it("Fastly headers on a Wix address do not make Fastly the CDN", () => {
+    const e = emptyEvidence(T, {
+      network: {
+        site: [net("185.230.63.107", 58182, "WIX_COM", "Wix.com Ltd.")],
+        nameservers: [],
+        mail: [],
+      },
+      http: http("https://www.example.org/", {
+        "x-served-by": "cache-del21745-DEL",
+        via: "1.1 google",
+        server: "Pepyaka",
+      }),
+    });
+    expect(detectCdn(e)).toBeNull();
+  });
+});
+
+describe("hosting", () => {
+  it("says the origin is evident when the origin host's own headers come through the CDN", () => {
+    const e = emptyEvidence(T, {
+      network: {
+        site: [net("104.21.3.4", 13335, "CLOUDFLARENET", "Cloudflare, Inc.")],
+        nameservers: [],
+        mail: [],
+      },
+      http: http("https://www.example.org/", {
+        server: "cloudflare",
+        "cf-ray": "8a95686308cf6a71-CDG",
+        via: "1.1 heroku-router",
+      }),
+    });
+    expect(detectHosting(e)).toMatchObject({
+      name: "Heroku",
+      confidence: "medium",
+      note: "origin behind Cloudflare",
+      asn: null,
+    });
+  });
+
+  it("falls back to the registry's organisation and RDAP abuse contact for an uncatalogued AS", () => {
+    const e = emptyEvidence(T, {
+      network: {
+        site: [
+          net("198.51.100.7", 64500, "EXAMPLE-NET", "Example Hosting Ltd", {
+            email: "abuse@example.net",
+          }),
+        ],
+        nameservers: [],
+        mail: [],
+      },
+    });
+    expect(detectHosting(e)).toEqual({
+      name: "Example Hosting Ltd",
+      asn: 64500,
+      confidence: "medium",
+      evidence: ["A 198.51.100.7 in AS64500 (EXAMPLE-NET)"],
+      abuse: { email: "abuse@example.net", url: null, phone: null },
+    });
+  });
+
+  it("is null without addresses", () => {
+    expect(detectHosting(emptyEvidence(T))).toBeNull();
+  });
+});
+
+describe("platform", () => {
+  it("self-hosted WordPress is never sent to Automattic", () => {
+    const e = emptyEvidence(T, {
+      network: {
+        site: [net("88.198.12.34", 24940, "HETZNER-AS", "Hetzner Online GmbH")],
+        nameservers: [],
+        mail: [],
+      },
+      technologies: [tech("WordPress", ["CMS", "Blogs"], { version: "6.6" })],
+    });
+    const p = detectPlatform(e);
+    expect(p).toMatchObject({
+      name: "WordPress",
+      note: "self-hosted",
+      abuse: { email: null, url: null, phone: null },
+    });
+    expect(p?.id).toBeUndefined();
+    expect(JSON.stringify(p)).not.toMatch(/automattic/i);
+  });
+
+  it("a third-party Shopify widget is not the site's platform", () => {
+    const e = emptyEvidence(T, {
+      technologies: [tech("Shopify", ["Ecommerce"], { thirdParty: true })],
+    });
+    expect(detectPlatform(e)).toBeNull();
+  });
+});
+
+describe("dns", () => {
+  it("Cloudflare DNS is reported without Cloudflare as proxy", () => {
+    const e = emptyEvidence(T, {
+      dns: dns({ ns: ["kyle.ns.cloudflare.com", "june.ns.cloudflare.com"] }),
+    });
+    expect(detectDns(e)).toMatchObject({ name: "Cloudflare", confidence: "high" });
+    expect(detectCdn(e)).toBeNull();
+  });
+
+  it("a split delegation is medium and names the other nameservers", () => {
+    const e = emptyEvidence(T, { dns: dns({ ns: ["kyle.ns.cloudflare.com", "ns1.example.net"] }) });
+    expect(detectDns(e)).toMatchObject({
+      name: "Cloudflare",
+      confidence: "medium",
+      evidence: ["NS kyle.ns.cloudflare.com (ns.cloudflare.com)", "also NS ns1.example.net"],
+    });
+  });
+
+  it("uses the registry's nameservers when the DNS answer has none", () => {
+    const e = emptyEvidence(T);
+    e.registration = {
+      registration: {
+        source: "rdap",
+        server: null,
+        registrar: null,
+        registry: null,
+        created: null,
+        updated: null,
+        expires: null,
+        status: [],
+        nameservers: ["ns1.digitalocean.com"],
+        dnssec: null,
+        registrant: null,
+        abuse: null,
+      },
+      registryAbuse: null,
+      privacyService: null,
+    };
+    expect(detectDns(e)).toMatchObject({
+      name: "DigitalOcean",
+      evidence: ["registry NS ns1.digitalocean.com (digitalocean.com)"],
+    });
+  });
+});
+
+describe("email", () => {
+  it("reads include: and redirect= from the SPF record only", () => {
+    expect(
+      spfIncludes([
+        "google-site-verification=x",
+        "v=spf1 ip4:192.0.2.1 include:_spf.google.com ~include:sendgrid.net redirect=_spf.example.net",
+      ]),
+    ).toEqual(["_spf.google.com", "sendgrid.net", "_spf.example.net"]);
+    expect(spfIncludes(["include:foo.example"])).toEqual([]);
+  });
+
+  it("names outbound senders from SPF as supporting evidence only", () => {
+    const e = emptyEvidence(T, {
+      dns: dns({
+        mx: [
+          { preference: 10, exchange: "mx.zoho.com" },
+          { preference: 20, exchange: "mx2.zoho.com" },
+        ],
+        txt: ["v=spf1 include:zoho.com include:sendgrid.net ~all"],
+      }),
+    });
+    expect(detectEmail(e)).toMatchObject({
+      name: "Zoho Mail",
+      confidence: "high",
+      evidence: [
+        "MX 10 mx.zoho.com (mx.zoho.com)",
+        "MX 20 mx2.zoho.com (mx2.zoho.com)",
+        "SPF include:zoho.com",
+        "SPF also authorises SendGrid (include:sendgrid.net)",
+      ],
+    });
+  });
+
+  it("a null MX (RFC 7505) or SPF alone names no mail provider", () => {
+    expect(
+      detectEmail(emptyEvidence(T, { dns: dns({ mx: [{ preference: 0, exchange: "." }] }) })),
+    ).toBeNull();
+    expect(
+      detectEmail(emptyEvidence(T, { dns: dns({ txt: ["v=spf1 include:_spf.google.com ~all"] }) })),
+    ).toBeNull();
+  });
+});
+
+describe("tls", () => {
+  it("names an uncatalogued CA by its organisation with medium confidence", () => {
+    const e = emptyEvidence(T, {
+      http: http(
+        "https://www.example.org/",
+        {},
+        { tls: cert("Example CA / Issuing 1", "Example CA") },
+      ),
+    });
+    expect(detectTls(e)).toMatchObject({
+      name: "Example CA",
+      confidence: "medium",
+      abuse: { email: null, url: null, phone: null },
+    });
+  });
+
+  it("finds the CA in the issuer string when the organisation is missing", () => {
+    const e = emptyEvidence(T, {
+      http: http(
+        "https://www.example.org/",
+        {},
+        { tls: cert("C=US, O=Let\u2019s Encrypt, CN=R11", null) },
+      ),
+    });
+    expect(detectTls(e)).toMatchObject({ name: "Let's Encrypt", confidence: "high" });
+  });
+
+  it("a self-signed certificate names no CA", () => {
+    const e = emptyEvidence(T, {
+      http: http(
+        "https://www.example.org/",
+        {},
+        {
+          tls: cert("www.example.org", null, { trusted: false, error: "self-signed certificate" }),
+        },
+      ),
+    });
+    expect(detectTls(e)).toBeNull();
+  });
+});
