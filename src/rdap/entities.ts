@@ -11,8 +11,8 @@ export interface FoundEntity {
   roles: string[];
   card: VCard;
   depth: number;
-  /** The roles of the entity it was nested in (empty at top level). */
-  parentRoles: string[];
+  /** The roles of every entity it was nested in (empty at top level). */
+  ancestorRoles: string[];
 }
 
 const MAX_DEPTH = 8;
@@ -28,7 +28,7 @@ export function allEntities(obj: unknown): FoundEntity[] {
   let level: { node: unknown; roles: string[] }[] = [{ node: obj, roles: [] }];
   for (let depth = 0; depth < MAX_DEPTH && level.length > 0; depth++) {
     const next: typeof level = [];
-    for (const { node, roles: parentRoles } of level) {
+    for (const { node, roles: ancestorRoles } of level) {
       const list = isObject(node) ? node.entities : null;
       if (!Array.isArray(list)) continue;
       for (const raw of list) {
@@ -37,8 +37,8 @@ export function allEntities(obj: unknown): FoundEntity[] {
           ? raw.roles.filter((r): r is string => typeof r === "string").map((r) => r.toLowerCase())
           : [];
         const handle = typeof raw.handle === "string" ? raw.handle : null;
-        out.push({ raw, handle, roles, card: readVCard(raw.vcardArray), depth, parentRoles });
-        next.push({ node: raw, roles });
+        out.push({ raw, handle, roles, card: readVCard(raw.vcardArray), depth, ancestorRoles });
+        next.push({ node: raw, roles: [...ancestorRoles, ...roles] });
       }
     }
     level = next;
@@ -60,7 +60,7 @@ export function contactOf(entity: FoundEntity): AbuseContact | null {
  */
 export function findAbuse(obj: unknown, underRole?: string): AbuseContact | null {
   const abuse = allEntities(obj).filter(
-    (e) => e.roles.includes("abuse") && (!underRole || e.parentRoles.includes(underRole)),
+    (e) => e.roles.includes("abuse") && (!underRole || e.ancestorRoles.includes(underRole)),
   );
   for (const e of abuse) {
     const c = contactOf(e);

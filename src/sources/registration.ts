@@ -68,9 +68,10 @@ export const registrationSource: Source<RegistrationEvidence> = {
 
     // No RDAP server for the TLD (e.g. .de), or RDAP failed: ask WHOIS.
     const whois = await lookupDomainWhois(ctx.whois, domain, input.signal);
-    // "No RDAP server" is the normal path for such TLDs, not an error, once WHOIS answers.
+    // "No RDAP server" is the normal path for such TLDs: only worth saying when WHOIS has none either.
+    const noService = whois.errors.some((e) => e.code === "NO_WHOIS_SERVER");
     const rdapErrors =
-      rdap.kind === "no-server" && whois.kind !== "error"
+      rdap.kind === "no-server" && !noService
         ? rdap.errors.filter((e) => e.code !== "NO_RDAP_SERVER")
         : rdap.errors;
     const errors = [...rdapErrors, ...whois.errors];
