@@ -8,6 +8,7 @@ import { progressLine } from "./batch/progress.js";
 import { runBatch } from "./batch/run.js";
 import { inShard, parseShard, type Shard } from "./batch/shard.js";
 import { createContext, type LogSink } from "./context.js";
+import { parseDnsServer } from "./dns/server-address.js";
 import { FORMAT_IDS, formatters } from "./format/index.js";
 import type { FormatId } from "./format/types.js";
 import { parseConnectTo } from "./net/connect-to.js";
@@ -18,7 +19,7 @@ import {
   defaultOptions,
   type ScanOptions,
 } from "./options.js";
-import { parseIntAtLeast, parseResolver } from "./options-parse.js";
+import { parseIntAtLeast } from "./options-parse.js";
 import { scanInput, wasUnscannable } from "./scan-input.js";
 import { parseTarget } from "./targets/normalize.js";
 
@@ -107,7 +108,7 @@ function need<T>(value: T | null, message: string): T {
 // Flags to ScanOptions; env is read here and nowhere else.
 function scanOptions(o: Record<string, unknown>, env: CliIO["env"]): ScanOptions {
   const resolvers: DnsServer[] = (o.resolver as string[]).map((r) =>
-    need(parseResolver(r), `--resolver: not an IP address with optional port: ${r}`),
+    need(parseDnsServer(r), `--resolver: not an IP address with optional port: ${r}`),
   );
   const connectTo: ConnectTo[] = (o.connectTo as string[]).map((r) => {
     try {
@@ -125,7 +126,10 @@ function scanOptions(o: Record<string, unknown>, env: CliIO["env"]): ScanOptions
       "--concurrency: a whole number ≥ 1",
     ),
     resolvers,
-    doh: (o.doh as string | undefined) ?? null,
+    doh:
+      o.doh === undefined
+        ? null
+        : need(httpUrl(o.doh as string), `--doh: not an http(s) URL: ${o.doh}`),
     rdapBootstrap: o.rdapBootstrap as string,
     connectTo,
     proxy: (o.proxy as string | undefined) ?? null,
@@ -145,6 +149,15 @@ function scanOptions(o: Record<string, unknown>, env: CliIO["env"]): ScanOptions
       "--max-body: a whole number of bytes",
     ),
   });
+}
+
+function httpUrl(text: string): string | null {
+  try {
+    const url = new URL(text);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
+  } catch {
+    return null;
+  }
 }
 
 function formatOf(o: Record<string, unknown>): FormatId {

@@ -1,6 +1,7 @@
 import type { NetworkDirectory } from "./asn/network-directory.js";
 import { createResolver } from "./dns/resolver.js";
 import type { Resolver } from "./dns/types.js";
+import { createProxyDispatcher, selectProxy } from "./net/proxy.js";
 import type { ScanOptions } from "./options.js";
 import { createHttpClient, type HttpClient } from "./probe/client.js";
 import type { RdapClient } from "./rdap/client.js";
@@ -55,6 +56,11 @@ export interface ContextDeps {
 
 /** Builds the shared context of one run. */
 export function createContext(options: ScanOptions, deps: ContextDeps = {}): Context {
+  // DoH is an HTTP request like any other: --proxy and the proxy environment apply to it.
+  const dohProxy = options.doh ? selectProxy(new URL(options.doh), options) : null;
+  const dohDispatcher = dohProxy
+    ? createProxyDispatcher(dohProxy, { connectTimeoutMs: options.timeoutMs })
+    : undefined;
   const resolver =
     deps.resolver ??
     createResolver({
@@ -62,6 +68,7 @@ export function createContext(options: ScanOptions, deps: ContextDeps = {}): Con
       doh: options.doh,
       timeoutMs: options.timeoutMs,
       resolvConf: deps.resolvConf ?? null,
+      ...(dohDispatcher ? { dispatcher: dohDispatcher } : {}),
     });
   const http = deps.http ?? createHttpClient({ options, resolver });
   const clock = deps.clock ?? { now: () => Date.now() };
@@ -72,7 +79,12 @@ export function createContext(options: ScanOptions, deps: ContextDeps = {}): Con
     now: () => clock.now(),
     rdapHttp: deps.rdapHttp,
   });
-  const closers: (() => Promise<void>)[] = [() => registration.close(), () => resolver.close(), () => http.close()];
+  const closers: (() => Promise<void>)[] = [
+    () => registration.close(),
+    () => resolver.close(),
+    () => http.close(),
+    async () => dohDispatcher?.close(),
+  ];
   return {
     options,
     resolver,
