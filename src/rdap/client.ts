@@ -69,13 +69,28 @@ export class RdapClient {
   }
 
   /** GETs one RDAP (or bootstrap) document; never throws. */
-  fetch(url: string, signal?: AbortSignal): Promise<RdapFetchResult> {
-    return fetchJson(
+  async fetch(url: string, signal?: AbortSignal): Promise<RdapFetchResult> {
+    const res = await fetchJson(
       url,
       this.http,
       { dispatcherFor: (u) => this.dispatcherFor(u), limiter: this.limiter, now: this.deps.now },
       signal,
     );
+    // Waited-out rate limits do not reach the profile's errors; they are reported here.
+    const limited = res.attempts.filter((a) => a.error?.startsWith("RATE_LIMITED"));
+    if (limited.length > 0 && res.kind === "ok") {
+      this.deps.log(
+        "info",
+        `rdap ${new URL(url).host}: rate-limited ${limited.length}× (HTTP 429), waited and retried`,
+      );
+    }
+    for (const a of res.attempts) {
+      this.deps.log(
+        "debug",
+        `rdap GET ${a.url} ${a.status ?? "-"} ${a.durationMs} ms${a.error ? ` ${a.error}` : ""}`,
+      );
+    }
+    return res;
   }
 
   /** Closes every pool and proxy connection. */

@@ -39,6 +39,17 @@ export const registrationSource: Source<RegistrationEvidence> = {
     const rdap = await lookupDomainRdap(ctx.rdap, domain, input.signal);
     const iana = await ianaP;
     const registryName = iana.kind === "ok" ? iana.facts.organisation : null;
+    // Without IANA's answer the registry operator stays unknown: say why.
+    const ianaErrors: ErrorEntry[] =
+      iana.kind === "error"
+        ? [
+            {
+              source: "whois",
+              code: iana.result.error.code,
+              message: `IANA WHOIS: ${iana.result.error.message}`,
+            },
+          ]
+        : [];
 
     if (rdap.kind === "ok") {
       const f = rdap.facts;
@@ -62,7 +73,7 @@ export const registrationSource: Source<RegistrationEvidence> = {
         registryAbuse: f.registryAbuse,
         privacyService: f.privacyService,
       };
-      return done("ok", value, rdap.errors);
+      return done("ok", value, [...rdap.errors, ...ianaErrors]);
     }
     if (rdap.kind === "not-found") return done("empty", null, rdap.errors);
 

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { decodeWhois, parseServer } from "../src/whois/client.js";
+import { parseIanaTld, parseWhoisDomain } from "../src/whois/parse.js";
+import { whoisFixture } from "./helpers/fake-whois-server.js";
+
+describe("WHOIS parsing", () => {
+  it("Verisign thin: registrar, IANA ID, abuse, referral, dates, status without the URL", () => {
+    const f = parseWhoisDomain(
+      whoisFixture("verisign-thin-example.net.txt", { REGISTRAR_SERVER: "whois.godaddy.com" }),
+    );
+    expect(f).toMatchObject({
+      registrar: "GoDaddy.com, LLC",
+      ianaId: "146",
+      referral: "whois.godaddy.com",
+      abuseEmail: "abuse@godaddy.com",
+      abusePhone: "480-624-2505",
+      created: "1995-08-14T04:00:00.000Z",
+      updated: "2024-08-14T07:01:34.000Z",
+      status: ["clientDeleteProhibited", "clientTransferProhibited"],
+      nameservers: ["ns1.example.net", "ns2.example.net"],
+      dnssec: false,
+      notFound: false,
+    });
+  });
+
+  it("DENIC: Nserver with glue address, Changed with offset, contact sections ignored", () => {
+    const f = parseWhoisDomain(whoisFixture("denic-example.de.txt"));
+    expect(f.nameservers).toEqual(["ns1.beispiel.de", "ns2.provider.example"]);
+    expect(f.status).toEqual(["connect"]);
+    expect(f.updated).toBe("2018-03-12T20:44:25.000Z");
+    expect(f.registrantOrg).toBeNull();
+    expect(parseWhoisDomain(whoisFixture("denic-free.de.txt")).notFound).toBe(true);
+    expect(parseWhoisDomain(whoisFixture("denic-throttled.txt")).throttled).toBe(true);
+  });
+
+  it("IANA: referral server and operator, in the current and the older format", () => {
+    expect(parseIanaTld(whoisFixture("iana-de.txt", { DE_SERVER: "whois.denic.de" }))).toEqual({
+      whois: "whois.denic.de",
+      organisation: "DENIC eG",
+    });
+    const old =
+      "domain:       COM\nregistrant organisation: VeriSign Global Registry Services\nwhois:        whois.verisign-grs.com\n";
+    expect(parseIanaTld(old)).toEqual({
+      whois: "whois.verisign-grs.com",
+      organisation: "VeriSign Global Registry Services",
+    });
+    expect(parseIanaTld("refer: evil host; rm -rf\n").whois).toBeNull();
+  });
+
+  it("charset: UTF-8 when valid, latin-1 otherwise; server specs with ports", () => {
+    expect(decodeWhois(Buffer.from("Müller", "utf8"))).toBe("Müller");
+    expect(decodeWhois(Buffer.from("Müller", "latin1"))).toBe("Müller");
+    expect(parseServer("whois.iana.org")).toEqual({ host: "whois.iana.org", port: 43 });
+    expect(parseServer("127.0.0.1:4343")).toEqual({ host: "127.0.0.1", port: 4343 });
+    expect(parseServer("[::1]:4343")).toEqual({ host: "::1", port: 4343 });
+  });
+
+  it("hostile text never throws and control characters are removed", () => {
+    const f = parseWhoisDomain(
+      "Registrar: Evil\u001b[2J Corp\r\nRegistrar Abuse Contact Email: <script>@x\n".repeat(3),
+    );
+    expect(f.registrar).toBe("Evil [2J Corp");
+    expect(f.abuseEmail).toBeNull();
+    expect(() => parseWhoisDomain("\u0000".repeat(10000))).not.toThrow();
+  });
+});
