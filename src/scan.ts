@@ -13,6 +13,7 @@ import type {
   SourceValues,
 } from "./sources/types.js";
 import type { Target } from "./targets/types.js";
+import { detectTechnologies } from "./tech/detect.js";
 
 // A source that throws is a bug, but one target's bug must not kill the batch: record it.
 async function runSource<K extends SourceId>(
@@ -66,6 +67,7 @@ export async function scanTarget(
     record(evidence, id, outcomes[i] as SourceOutcome<SourceValues[typeof id]>);
   });
 
+  evidence.technologies = detectTechnologies(evidence);
   const providers = judge(evidence);
   return buildProfile(evidence, providers, {
     scannedAt: new Date(started).toISOString(),
