@@ -71,7 +71,8 @@ export function pageSignals(evidence: Evidence): PageSignals {
   const meta: Record<string, string[]> = {};
   for (const attrs of tags(body, "meta")) {
     const name = (attrs.name ?? attrs.property)?.toLowerCase();
-    if (name && attrs.content !== undefined) (meta[name] ??= []).push(attrs.content);
+    if (!name || attrs.content === undefined) continue;
+    meta[name] = [...(meta[name] ?? []), attrs.content];
   }
   const scripts = tags(body, "script")
     .map((a) => a.src)
