@@ -34,9 +34,12 @@ function wrap(text: string, width: number): string[] {
   return out;
 }
 
-/** Renders rows under a header; every cell is sanitised for the terminal first. */
+/**
+ * Renders rows under a header. A "\n" in a cell separates lines the caller built; every line
+ * is sanitised for the terminal, so callers escape newlines inside data with `sanitize()`.
+ */
 export function renderGrid(header: string[], rows: string[][], options: GridOptions): string {
-  const clean = rows.map((r) => r.map((c) => sanitize(c)));
+  const clean = rows.map((r) => r.map((c) => c.split("\n").map(sanitize).join("\n")));
   const widths = header.map((h, i) => {
     const longest = Math.max(h.length, ...clean.map((r) => maxLine(r[i] ?? "")));
     return Math.max(h.length, Math.min(longest, options.maxWidths[i] ?? 40));

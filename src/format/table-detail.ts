@@ -11,21 +11,34 @@ function section(paint: Paint, title: string, body: string): string {
   return `\n${paint.bold.underline(title)}\n${body}`;
 }
 
+// A list value prints one item per line, aligned under the first.
 function pairs(rows: [string, unknown][]): string {
-  const shown = rows.filter(([, v]) => v !== null && v !== undefined && v !== "");
+  const shown = rows.filter(
+    ([, v]) => v !== null && v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0),
+  );
   if (shown.length === 0) return "  (none)\n";
   const width = Math.max(...shown.map(([k]) => k.length));
-  return shown.map(([k, v]) => `  ${k.padEnd(width)}  ${sanitize(v)}\n`).join("");
+  const indent = `\n  ${" ".repeat(width)}  `;
+  return shown
+    .map(([k, v]) => {
+      const text = Array.isArray(v) ? v.map(sanitize).join(indent) : sanitize(v);
+      return `  ${k.padEnd(width)}  ${text}\n`;
+    })
+    .join("");
 }
 
 function providersTable(p: Profile, paint: Paint, width: number): string {
   const rows = ROLES.map((role) => {
     const prov = p.providers[role];
     if (!prov) return [role, "unknown", "", ""];
-    const name = prov.note ? `${prov.name} (${prov.note})` : prov.name;
+    const name = sanitize(prov.note ? `${prov.name} (${prov.note})` : prov.name);
     const asn = prov.asn != null ? ` AS${prov.asn}` : "";
-    const abuse = [prov.abuse.email, prov.abuse.url, prov.abuse.phone].filter(Boolean).join("\n");
-    return [role, `${name}${asn}\n[${prov.confidence}]`, prov.evidence.join("\n"), abuse];
+    const abuse = [prov.abuse.email, prov.abuse.url, prov.abuse.phone]
+      .filter(Boolean)
+      .map(sanitize)
+      .join("\n");
+    const evidence = prov.evidence.map(sanitize).join("\n");
+    return [role, `${name}${asn}\n[${prov.confidence}]`, evidence, abuse];
   });
   const evidenceWidth = Math.max(30, width - 10 - 28 - 34 - 6);
   return renderGrid(["ROLE", "PROVIDER", "EVIDENCE", "WHERE TO REPORT"], rows, {
@@ -55,7 +68,7 @@ export function renderDetail(
         ["CNAME", d.cname.join(" → ")],
         ["NS", d.ns.join(", ")],
         ["MX", d.mx.map((m) => `${m.preference} ${m.exchange}`).join(", ")],
-        ["TXT", d.txt.join("\n  " + " ".repeat(5))],
+        ["TXT", d.txt],
         ["SOA", d.soa ? `${d.soa.mname} ${d.soa.rname} ${d.soa.serial}` : null],
         ["CAA", d.caa.map((c) => `${c.flags} ${c.tag} "${c.value}"`).join(", ")],
       ]),
@@ -87,13 +100,15 @@ export function renderDetail(
         : "  (no RDAP or WHOIS answer)\n",
     ),
   );
-  const net = p.network.map((n) => [
-    n.ip,
-    n.asn != null ? `AS${n.asn} ${n.asName ?? ""}` : "",
-    n.prefix ?? "",
-    [n.org, n.country].filter(Boolean).join(", "),
-    abuseText(n.abuse),
-  ]);
+  const net = p.network.map((n) =>
+    [
+      n.ip,
+      n.asn != null ? `AS${n.asn} ${n.asName ?? ""}` : "",
+      n.prefix ?? "",
+      [n.org, n.country].filter(Boolean).join(", "),
+      abuseText(n.abuse),
+    ].map(sanitize),
+  );
   out.push(
     section(
       paint,
