@@ -146,7 +146,7 @@ async function startRdap() {
   const urls = {};
   const servers = {};
   for (const role of roles) {
-    servers[role] = http.createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
+    servers[role] = http.createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
       counts.rdap++;
       const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
       if (role === "bootstrap") return sendJson(res, files[path.slice(1)] ?? null);
@@ -237,12 +237,12 @@ function selfSigned() {
 }
 
 async function startWeb() {
-  const plain = http.createServer({ keepAliveTimeout: 30_000 }, onWeb(false));
+  const plain = http.createServer({ keepAliveTimeout: 5_000 }, onWeb(false));
   const httpPort = await listenDelayed(plain, 1);
   const tls = selfSigned();
   let httpsPort = null;
   if (tls) {
-    const secure = https.createServer({ ...tls, keepAliveTimeout: 30_000 }, onWeb(true));
+    const secure = https.createServer({ ...tls, keepAliveTimeout: 5_000 }, onWeb(true));
     httpsPort = await listenDelayed(secure, 2);
   } else {
     // HTTP only: 443 goes to a closed local port so the probe falls back to http://.
