@@ -1,7 +1,6 @@
-import net from "node:net";
 import { Agent, type Dispatcher } from "undici";
 import type { Resolver } from "../dns/types.js";
-import { type ErrorCode, HostscanError } from "../errors.js";
+import { resolveAddresses } from "../net/resolver-lookup.js";
 import type { ScanOptions } from "../options.js";
 import { type ConnectionInfo, createConnector } from "./connector.js";
 
@@ -20,36 +19,6 @@ export interface HttpClientDeps {
   resolver: Resolver;
   /** Extra trust anchors (PEM), for tests with their own CA. */
   ca?: string[];
-}
-
-const DNS_STATUS_CODES: Record<string, ErrorCode> = {
-  NXDOMAIN: "NXDOMAIN",
-  SERVFAIL: "SERVFAIL",
-  REFUSED: "REFUSED",
-  TIMEOUT: "TIMEOUT",
-  BAD_RESPONSE: "BAD_RESPONSE",
-};
-
-/** Addresses of a name from our resolver: A first, then AAAA; an error when there are none. */
-export async function resolveAddresses(
-  resolver: Resolver,
-  host: string,
-  signal: AbortSignal,
-): Promise<string[]> {
-  const [a, aaaa] = await Promise.all([
-    resolver.query(host, "A", { signal }),
-    resolver.query(host, "AAAA", { signal }),
-  ]);
-  const addresses = [
-    ...a.answers.filter((r) => r.type === "A").map((r) => r.data as string),
-    ...aaaa.answers.filter((r) => r.type === "AAAA").map((r) => r.data as string),
-  ].filter((ip) => net.isIP(ip));
-  if (addresses.length > 0) return addresses;
-  const code = DNS_STATUS_CODES[a.status] ?? DNS_STATUS_CODES[aaaa.status] ?? "NO_ADDRESS";
-  throw new HostscanError(
-    code,
-    `${host}: no address (${a.status}${a.message ? `, ${a.message}` : ""})`,
-  );
 }
 
 /** Builds the shared client: an undici Agent whose connector is ours (see connector.ts). */

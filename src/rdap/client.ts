@@ -1,3 +1,4 @@
+import type { LookupFunction } from "node:net";
 import { Agent, type Dispatcher } from "undici";
 import type { DiskCache } from "../cache/disk-cache.js";
 import type { LogSink } from "../context.js";
@@ -16,6 +17,8 @@ export interface RdapClientDeps {
   http?: Partial<RdapHttpOptions>;
   /** Replaces the direct-connection dispatcher (tests). */
   dispatcher?: Dispatcher;
+  /** Name lookup for RDAP servers (hostscan's own DNS client); the OS resolver when absent. */
+  lookup?: LookupFunction;
 }
 
 /**
@@ -46,7 +49,10 @@ export class RdapClient {
       new Agent({
         connections: this.http.maxInFlightPerServer,
         keepAliveTimeout: 10_000,
-        connect: { timeout: this.http.timeoutMs },
+        connect: {
+          timeout: this.http.timeoutMs,
+          ...(deps.lookup ? { lookup: deps.lookup } : {}),
+        },
       });
     this.bootstrap = new Bootstrap({
       baseUrl: options.rdapBootstrap,

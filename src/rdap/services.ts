@@ -2,6 +2,7 @@ import { NetworkDirectory } from "../asn/network-directory.js";
 import { createDiskCache } from "../cache/disk-cache.js";
 import type { LogSink } from "../context.js";
 import type { Resolver } from "../dns/types.js";
+import { resolverLookup } from "../net/resolver-lookup.js";
 import type { ScanOptions } from "../options.js";
 import { WhoisClient } from "../whois/whois-client.js";
 import { RdapClient } from "./client.js";
@@ -36,6 +37,7 @@ export function createRegistrationServices(
     log: deps.log,
     now: deps.now,
     http: { maxInFlightPerServer: perServer, ...deps.rdapHttp },
+    lookup: resolverLookup(deps.resolver),
   });
   const whois = new WhoisClient({
     ianaServer: options.whoisServer,
@@ -45,6 +47,7 @@ export function createRegistrationServices(
     limiter: new ServerLimiter(Math.min(perServer, 2), deps.now),
     cache,
     now: deps.now,
+    lookup: resolverLookup(deps.resolver),
   });
   const networks = new NetworkDirectory(deps.resolver, rdap);
   return { rdap, whois, networks, close: () => rdap.close() };

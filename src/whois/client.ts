@@ -1,6 +1,6 @@
 // Port-43 WHOIS (RFC 3912): one query per connection, the answer is everything the server
 // sends before closing. Bounded by a timeout, a size cap and the per-server limiter.
-import { connect } from "node:net";
+import { connect, type LookupFunction } from "node:net";
 import { errorCode, errorMessage, HostscanError } from "../errors.js";
 import type { ServerLimiter } from "../rdap/server-limiter.js";
 
@@ -32,6 +32,8 @@ export interface WhoisQueryOptions {
   maxBytes: number;
   limiter: ServerLimiter;
   now(): number;
+  /** Name lookup for the server; the OS resolver when absent. */
+  lookup?: LookupFunction;
   signal?: AbortSignal;
 }
 
@@ -39,7 +41,7 @@ function ask(host: string, port: number, query: string, o: WhoisQueryOptions): P
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const socket = connect({ host, port });
+    const socket = connect({ host, port, ...(o.lookup ? { lookup: o.lookup } : {}) });
     const fail = (err: unknown) => {
       socket.destroy();
       reject(err);

@@ -1,3 +1,4 @@
+import type { LookupFunction } from "node:net";
 import type { DiskCache } from "../cache/disk-cache.js";
 import type { ServerLimiter } from "../rdap/server-limiter.js";
 import { type WhoisQueryResult, whoisQuery } from "./client.js";
@@ -12,6 +13,8 @@ export interface WhoisClientConfig {
   limiter: ServerLimiter;
   cache: DiskCache;
   now(): number;
+  /** Name lookup for WHOIS servers (hostscan's own DNS client); the OS resolver when absent. */
+  lookup?: LookupFunction;
   /** How long a cached IANA TLD answer stays fresh; 24 h by default. */
   maxAgeMs?: number;
 }
@@ -29,8 +32,8 @@ export class WhoisClient {
 
   /** One query to a server; never throws. */
   query(server: string, query: string, signal?: AbortSignal): Promise<WhoisQueryResult> {
-    const { timeoutMs, maxBytes, limiter, now } = this.config;
-    return whoisQuery(server, query, { timeoutMs, maxBytes, limiter, now, signal });
+    const { timeoutMs, maxBytes, limiter, now, lookup } = this.config;
+    return whoisQuery(server, query, { timeoutMs, maxBytes, limiter, now, lookup, signal });
   }
 
   /** IANA's facts about a TLD (WHOIS server, operator), cached on disk and per run. */
