@@ -82,6 +82,7 @@ function program(io: CliIO): Command {
     )
     .option("--user-agent <ua>", 'User-Agent of the HTTP probe ("browser" for a browser-like one)')
     .option("--max-body <bytes>", "most of a page body read (decompressed)", String(1024 * 1024))
+    .option("--per-server <n>", "most RDAP requests in flight to one server", "4")
     .option("--shard <i/N>", "keep only the targets whose host hash falls in shard i of N")
     .option("-q, --quiet", "no progress line, no warnings")
     .exitOverride()
@@ -144,6 +145,10 @@ function scanOptions(o: Record<string, unknown>, env: CliIO["env"]): ScanOptions
       o.cache === false ? null : ((o.cacheDir as string | undefined) ?? join(xdg, "hostscan")),
     whoisServer: o.whoisServer as string,
     ...(ua ? { userAgent: ua === "browser" ? BROWSER_USER_AGENT : ua } : {}),
+    maxPerServer: need(
+      parseIntAtLeast(o.perServer as string, 1),
+      "--per-server: a whole number ≥ 1",
+    ),
     maxBodyBytes: need(
       parseIntAtLeast(o.maxBody as string, 1),
       "--max-body: a whole number of bytes",
