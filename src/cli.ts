@@ -270,7 +270,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       },
       {
         concurrency: options.concurrency,
-        window: Math.max(256, options.concurrency * 16),
+        // Must cover rate × a slow target's time, or every timeout stalls the whole batch
+        // (256 halved bench throughput); costs at most `window` finished profiles of memory.
+        window: Math.max(4096, options.concurrency * 64),
         signal,
         keyOf: (line) => {
           const parsed = parseTarget(line);
