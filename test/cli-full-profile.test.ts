@@ -46,7 +46,9 @@ beforeAll(async () => {
         TXT: [["v=spf1 include:_spf.google.com ~all"]],
         SOA: [{ mname: "kyle.ns.cloudflare.com", rname: "dns.cloudflare.com", serial: 2 }],
       },
-      "1.1.16.104.origin.asn.cymru.com": { TXT: [["13335 | 104.16.0.0/12 | US | arin | 2014-03-28"]] },
+      "1.1.16.104.origin.asn.cymru.com": {
+        TXT: [["13335 | 104.16.0.0/12 | US | arin | 2014-03-28"]],
+      },
       "AS13335.asn.cymru.com": {
         TXT: [["13335 | US | arin | 2010-07-14 | CLOUDFLARENET - Cloudflare, Inc., US"]],
       },

@@ -2,7 +2,15 @@
 
 export const PROFILE_SCHEMA = "hostscan/profile@1";
 
-export type Role = "registrar" | "registry" | "dns" | "cdn" | "hosting" | "email" | "tls" | "platform";
+export type Role =
+  | "registrar"
+  | "registry"
+  | "dns"
+  | "cdn"
+  | "hosting"
+  | "email"
+  | "tls"
+  | "platform";
 
 /** Every role, in the order the contract lists them (and the table prints them). */
 export const ROLES: readonly Role[] = [
