@@ -6,6 +6,7 @@ import type {
   HttpSection,
   NetworkEntry,
   Registration,
+  SourceReport,
   Technology,
 } from "./profile/types.js";
 import type { Target } from "./targets/types.js";
@@ -63,6 +64,8 @@ export interface Evidence {
   /** True when --passive kept hostscan off the target's own servers. */
   passive: boolean;
   errors: ErrorEntry[];
+  /** Each source's outcome and timing, by source id. */
+  sources: Record<string, SourceReport>;
 }
 
 /** An empty evidence object for a target; tests change only what the case needs. */
@@ -75,6 +78,7 @@ export function emptyEvidence(target: Target, overrides: Partial<Evidence> = {})
     http: null,
     technologies: [],
     passive: false,
+    sources: {},
     errors: [],
     ...overrides,
   };

@@ -42,6 +42,7 @@ function record<K extends SourceId>(
   outcome: SourceOutcome<SourceValues[K]>,
 ): void {
   (evidence as unknown as Record<SourceId, unknown>)[id] = outcome.value;
+  evidence.sources[id] = { status: outcome.status, durationMs: Math.round(outcome.durationMs) };
   evidence.errors.push(...outcome.errors);
 }
 

@@ -68,6 +68,9 @@ describe("hostscan over a local DNS server", () => {
       caa: [{ flags: 0, tag: "issue", value: "letsencrypt.org" }],
     });
     expect(p.http).toBeNull();
+    // --passive says so in the profile: the probe was skipped, not unreachable.
+    expect(p.sources.http).toMatchObject({ status: "skipped" });
+    expect(p.sources.dns).toMatchObject({ status: "ok" });
     expect(r.code).toBe(0);
   });
 
@@ -109,6 +112,7 @@ describe("hostscan over a local DNS server", () => {
     expect(r.stdout).toMatch(/^example\.org/);
     expect(r.stdout.indexOf("Providers")).toBeLessThan(r.stdout.indexOf("DNS"));
     expect(r.stdout).toContain("192.0.2.1");
+    expect(r.stdout).toContain("(not probed: --passive)");
     expect(r.stdout).not.toContain("\u001b[");
   });
 

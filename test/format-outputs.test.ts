@@ -78,6 +78,7 @@ describe("json and ndjson", () => {
       "http",
       "technologies",
       "errors",
+      "sources",
     ]);
     expect(Object.values(parsed.providers)).toEqual(Array(8).fill(null));
     expect(parsed.dns).toEqual({

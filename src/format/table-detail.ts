@@ -147,7 +147,10 @@ export function renderDetail(
 
 function httpPairs(p: Profile): string {
   const h = p.http;
-  if (!h) return "  (not probed)\n";
+  if (!h) {
+    const skipped = p.sources.http?.status === "skipped";
+    return skipped ? "  (not probed: --passive)\n" : "  (no answer; see Errors)\n";
+  }
   const t = h.tls;
   return pairs([
     ["URL", h.url],

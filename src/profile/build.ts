@@ -26,6 +26,7 @@ export function buildProfile(
     http: evidence.http?.section ?? null,
     technologies: evidence.technologies,
     errors: evidence.errors,
+    sources: evidence.sources,
   };
 }
 
@@ -49,5 +50,6 @@ export function failedProfile(
     http: null,
     technologies: [],
     errors: [{ source: "input", code: error.code, message: error.message }],
+    sources: {},
   };
 }

@@ -152,6 +152,12 @@ export interface ErrorEntry {
   message: string;
 }
 
+/** How one source went: ok, empty ("asked, nothing there"), error, or skipped (e.g. --passive). */
+export interface SourceReport {
+  status: "ok" | "empty" | "error" | "skipped";
+  durationMs: number;
+}
+
 export interface Profile {
   schema: typeof PROFILE_SCHEMA;
   target: string;
@@ -166,4 +172,6 @@ export interface Profile {
   http: HttpSection | null;
   technologies: Technology[];
   errors: ErrorEntry[];
+  /** Extension: each source's outcome, so "skipped by --passive" differs from "unreachable". */
+  sources: Record<string, SourceReport>;
 }
