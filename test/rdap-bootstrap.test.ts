@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDiskCache } from "../src/cache/disk-cache.js";
 import { defaultOptions } from "../src/options.js";
+import { bootstrapCacheKey } from "../src/rdap/bootstrap.js";
 import { matchAsn, matchDomain, matchIp, parseBootstrap } from "../src/rdap/bootstrap-registry.js";
 import { RdapClient } from "../src/rdap/client.js";
 import { type FakeRdapServer, startFakeRdapServer } from "./helpers/fake-rdap-server.js";
@@ -82,9 +83,29 @@ describe("bootstrap loading", () => {
     expect(fake.count("/bootstrap/dns.json")).toBe(1);
   });
 
+  it("the cache is keyed by the base URL: a fresh copy from another --rdap-bootstrap is not used", async () => {
+    fake = await startFakeRdapServer();
+    const dir = mkdtempSync(join(tmpdir(), "hostscan-boot-"));
+    // A fresh copy cached for another base (say IANA's) must not stand in for this base.
+    const other = "https://data.iana.org/rdap/";
+    writeFileSync(
+      join(dir, bootstrapCacheKey(other, "dns")),
+      JSON.stringify({ services: [[["com"], ["https://elsewhere.example/com/"]]] }),
+    );
+    expect(bootstrapCacheKey(other, "dns")).not.toBe(bootstrapCacheKey(fake.bootstrapUrl, "dns"));
+    expect(bootstrapCacheKey("http://a/rdap", "dns")).toBe(
+      bootstrapCacheKey("http://a/rdap/", "dns"),
+    );
+    const c = make(fake.bootstrapUrl, dir);
+    expect((await c.bootstrap.domain("example.com")).urls).toEqual([
+      `${fake.url}/verisign/com/v1/`,
+    ]);
+    expect(fake.count("/bootstrap/dns.json")).toBe(1);
+  });
+
   it("bootstrap not fetchable: a stale cached copy is used with a warning", async () => {
     const dir = mkdtempSync(join(tmpdir(), "hostscan-boot-"));
-    const path = join(dir, "rdap-bootstrap-dns.json");
+    const path = join(dir, bootstrapCacheKey("http://127.0.0.1:9/", "dns"));
     writeFileSync(path, JSON.stringify({ services: [[["com"], ["https://cached.example/com/"]]] }));
     const old = new Date(Date.now() - 3 * 86_400_000);
     utimesSync(path, old, old);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { DiskCache } from "../cache/disk-cache.js";
 import type { LogSink } from "../context.js";
 import type { ErrorEntry } from "../profile/types.js";
@@ -33,6 +34,20 @@ export interface BootstrapDeps {
   log: LogSink;
   /** How long a cached copy counts as fresh; 24 h by default. */
   maxAgeMs?: number;
+}
+
+/** The base URL with a trailing "/", so "…/rdap" and "…/rdap/" are the same base. */
+function normaliseBase(baseUrl: string): string {
+  return baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`;
+}
+
+/**
+ * The cache key of one bootstrap file, keyed by the base URL it came from (a short hash), so a
+ * copy fetched from one `--rdap-bootstrap` base is never served for another.
+ */
+export function bootstrapCacheKey(baseUrl: string, kind: BootstrapKind): string {
+  const hash = createHash("sha256").update(normaliseBase(baseUrl)).digest("hex").slice(0, 12);
+  return `rdap-bootstrap-${hash}-${kind}.json`;
 }
 
 const BUILTIN: Record<BootstrapKind, BootstrapFile> = {
@@ -72,16 +87,13 @@ export class Bootstrap {
 
   private async loadOnce(kind: BootstrapKind): Promise<LoadedBootstrap> {
     const { deps } = this;
-    const key = `rdap-bootstrap-${kind}.json`;
+    const key = bootstrapCacheKey(deps.baseUrl, kind);
     const cached = await deps.cache.read(key);
     const cachedFile = cached ? tryParse(cached.body) : null;
     if (cached && cachedFile && deps.now() - cached.storedAt < (deps.maxAgeMs ?? 86_400_000)) {
       return { file: cachedFile, error: null };
     }
-    const url = new URL(
-      `${kind}.json`,
-      deps.baseUrl.endsWith("/") ? deps.baseUrl : `${deps.baseUrl}/`,
-    );
+    const url = new URL(`${kind}.json`, normaliseBase(deps.baseUrl));
     const res = await deps.fetch(url.toString());
     const fetched = res.kind === "ok" ? parseBootstrap(res.body) : null;
     if (res.kind === "ok" && fetched) {
