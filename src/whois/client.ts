@@ -37,17 +37,31 @@ export interface WhoisQueryOptions {
   signal?: AbortSignal;
 }
 
+// The answer, bounded three ways: an idle timeout (no byte for timeoutMs), an overall deadline
+// (the whole answer within timeoutMs, so a server trickling bytes cannot hold a query) and a size cap.
 function ask(host: string, port: number, query: string, o: WhoisQueryOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let settled = false;
     const socket = connect({ host, port, ...(o.lookup ? { lookup: o.lookup } : {}) });
-    const fail = (err: unknown) => {
+    const settle = (err: unknown, bytes?: Buffer) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      o.signal?.removeEventListener("abort", onAbort);
       socket.destroy();
-      reject(err);
+      if (err) reject(err);
+      else resolve(bytes ?? Buffer.alloc(0));
     };
+    const fail = (err: unknown) => settle(err);
     const onAbort = () => fail(o.signal?.reason ?? new HostscanError("ABORTED", "aborted"));
     o.signal?.addEventListener("abort", onAbort, { once: true });
+    const deadline = setTimeout(
+      () => fail(new HostscanError("TIMEOUT", `${host}: answer not complete in ${o.timeoutMs} ms`)),
+      o.timeoutMs,
+    );
+    if (o.signal?.aborted) onAbort();
     socket.setTimeout(o.timeoutMs, () =>
       fail(new HostscanError("TIMEOUT", `${host}: no answer in ${o.timeoutMs} ms`)),
     );
@@ -57,17 +71,13 @@ function ask(host: string, port: number, query: string, o: WhoisQueryOptions): P
       if (size > o.maxBytes) {
         // Keep what fits: a WHOIS answer this long is all legal text after the record.
         chunks.push(chunk.subarray(0, chunk.length - (size - o.maxBytes)));
-        socket.destroy();
-        resolve(Buffer.concat(chunks));
+        settle(null, Buffer.concat(chunks));
         return;
       }
       chunks.push(chunk);
     });
     socket.on("error", fail);
-    socket.on("close", () => {
-      o.signal?.removeEventListener("abort", onAbort);
-      resolve(Buffer.concat(chunks));
-    });
+    socket.on("close", () => settle(null, Buffer.concat(chunks)));
   });
 }
 

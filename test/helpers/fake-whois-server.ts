@@ -1,10 +1,11 @@
 // A port-43 WHOIS server on 127.0.0.1 (RFC 3912): reads one query line, writes the answer
 // for it, closes. Answers are keyed by the lower-cased query; Buffers are sent as they are
-// (for latin-1 servers); "hang" never answers; unknown queries get a "No match" line.
+// (for latin-1 servers); "hang" never answers; "trickle" sends one byte every `everyMs`
+// (never finishing); unknown queries get a "No match" line.
 import { readFileSync } from "node:fs";
 import { createServer, type Socket } from "node:net";
 
-export type FakeWhoisAnswer = string | Buffer | { hang: true };
+export type FakeWhoisAnswer = string | Buffer | { hang: true } | { trickle: true; everyMs: number };
 
 export interface FakeWhoisServer {
   /** "127.0.0.1:port", as --whois-server and referrals take it. */
@@ -33,7 +34,8 @@ export async function startFakeWhoisServer(
   const table = new Map(Object.entries(answers).map(([k, v]) => [k.toLowerCase(), v]));
   const queries: string[] = [];
   const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
+  // Half-open: the client ends its side after the query; a hanging answer must not close ours.
+  const server = createServer({ allowHalfOpen: true }, (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
     socket.on("error", () => {});
@@ -45,7 +47,13 @@ export async function startFakeWhoisServer(
       const query = buf.slice(0, end).replace(/\r$/, "").trim();
       queries.push(query);
       const answer = table.get(query.toLowerCase()) ?? `No match for "${query.toUpperCase()}".\r\n`;
-      if (typeof answer === "object" && !Buffer.isBuffer(answer)) return; // hang
+      if (typeof answer === "object" && !Buffer.isBuffer(answer)) {
+        if ("trickle" in answer) {
+          const timer = setInterval(() => socket.write("%"), answer.everyMs);
+          socket.on("close", () => clearInterval(timer));
+        }
+        return; // hang, or trickle until the client gives up
+      }
       socket.end(answer);
     });
   });

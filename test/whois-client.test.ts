@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { ServerLimiter } from "../src/rdap/server-limiter.js";
+import { whoisQuery } from "../src/whois/client.js";
+import { type FakeWhoisServer, startFakeWhoisServer } from "./helpers/fake-whois-server.js";
+
+const open: FakeWhoisServer[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+});
+
+function options(timeoutMs: number) {
+  return {
+    timeoutMs,
+    maxBytes: 256 * 1024,
+    limiter: new ServerLimiter(2, () => Date.now()),
+    now: () => Date.now(),
+  };
+}
+
+describe("WHOIS client", () => {
+  it("a server trickling a byte every few ms is cut off at the overall deadline, not the size cap", async () => {
+    const server = await startFakeWhoisServer({ "slow.test": { trickle: true, everyMs: 5 } });
+    open.push(server);
+    const res = await whoisQuery(server.server, "slow.test", options(300));
+    expect(res.kind).toBe("error");
+    if (res.kind === "error") {
+      expect(res.error.code).toBe("TIMEOUT");
+      expect(res.error.message).toMatch(/not complete in 300 ms/);
+    }
+    expect(server.queries).toEqual(["slow.test"]);
+  });
+
+  it("a complete answer within the deadline is returned whole", async () => {
+    const server = await startFakeWhoisServer({ "ok.test": "Registrar: Example Registrar\n" });
+    open.push(server);
+    const res = await whoisQuery(server.server, "ok.test", options(300));
+    expect(res).toMatchObject({ kind: "ok", text: "Registrar: Example Registrar\n" });
+  });
+});
