@@ -270,27 +270,66 @@ describe("tls", () => {
     });
   });
 
-  it("finds the CA in the issuer string when the organisation is missing", () => {
-    const e = emptyEvidence(T, {
-      http: http(
-        "https://www.example.org/",
-        {},
-        { tls: cert("C=US, O=Let\u2019s Encrypt, CN=R11", null) },
-      ),
+  it("matches issuer organisations whole: an issuer merely containing a CA's name is not that CA", () => {
+    for (const org of ["Amazon Fake Trust Ltd", "Not Let's Encrypt", "digicert inc evil"]) {
+      const e = emptyEvidence(T, {
+        http: http("https://www.example.org/", {}, { tls: cert(`${org} / Issuing 1`, org) }),
+      });
+      const p = detectTls(e);
+      expect(p).toMatchObject({ name: org, confidence: "medium" });
+      expect(p?.id).toBeUndefined();
+    }
+    const noOrg = emptyEvidence(T, {
+      http: http("https://www.example.org/", {}, { tls: cert("Amazon RSA 2048 M02", null) }),
     });
-    expect(detectTls(e)).toMatchObject({ name: "Let's Encrypt", confidence: "high" });
+    expect(detectTls(noOrg)).toBeNull();
   });
 
-  it("a self-signed certificate names no CA", () => {
+  it.each([
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "SELF_SIGNED_CERT_IN_CHAIN",
+    "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    "CERT_HAS_EXPIRED",
+  ])("an unverified chain (%s) names no CA, even one claiming to be Let's Encrypt", (code) => {
     const e = emptyEvidence(T, {
       http: http(
         "https://www.example.org/",
         {},
         {
-          tls: cert("www.example.org", null, { trusted: false, error: "self-signed certificate" }),
+          tls: cert("Let's Encrypt / R11", "Let's Encrypt", { trusted: false, error: code }),
         },
       ),
     });
     expect(detectTls(e)).toBeNull();
+  });
+
+  it("a certificate whose trust is unknown names no CA", () => {
+    const e = emptyEvidence(T, {
+      http: http(
+        "https://www.example.org/",
+        {},
+        { tls: cert("Let's Encrypt / R11", "Let's Encrypt", { trusted: null, error: null }) },
+      ),
+    });
+    expect(detectTls(e)).toBeNull();
+  });
+
+  it("a verified chain with only a host-name mismatch still names the CA, at medium", () => {
+    const e = emptyEvidence(T, {
+      http: http(
+        "https://www.example.org/",
+        {},
+        {
+          tls: cert("Let's Encrypt / R11", "Let's Encrypt", {
+            trusted: false,
+            error: "ERR_TLS_CERT_ALTNAME_INVALID",
+          }),
+        },
+      ),
+    });
+    const p = detectTls(e);
+    expect(p).toMatchObject({ name: "Let's Encrypt", confidence: "medium", id: "lets-encrypt" });
+    expect(p?.evidence.join(" ")).toMatch(/chain verified.*ERR_TLS_CERT_ALTNAME_INVALID/);
   });
 });

@@ -189,11 +189,6 @@ export function providerByIssuer(org: string): ProviderEntry | undefined {
   return idx().issuers.get(normaliseOrg(org));
 }
 
-/** Every issuer organisation the catalogue knows, normalised, with its CA (for substring scans). */
-export function knownIssuers(): [string, ProviderEntry][] {
-  return [...idx().issuers.entries()];
-}
-
 /** The hosted platform that a fingerprint technology name stands for. */
 export function providerByTechnology(name: string): ProviderEntry | undefined {
   return idx().techs.get(name.toLowerCase());
