@@ -2,6 +2,7 @@ import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ScanOptions } from "../src/options.js";
 import { probeSite } from "../src/probe/probe.js";
+import { startSocksProxy } from "./helpers/fake-socks-proxy.js";
 import {
   type FakeWebServer,
   type Route,
@@ -156,6 +157,48 @@ describe("connecting", () => {
     expect(errors).toEqual([]);
     expect(proxy.connects).toEqual([`127.0.0.1:${server.port}`]);
     expect(evidence?.body).toBe("via proxy");
+    expect(evidence?.section.tls?.trusted).toBe(true);
+  });
+
+  it("CONNECT asks the proxy for the vetted IP address, not the name; Host, SNI and certificate use the name", async () => {
+    const server = await serve({ "/": { body: "via proxy" } }, "valid");
+    const proxy = await startConnectProxy();
+    open.push(proxy);
+    // Only the port is rewritten: the address comes from hostscan's own resolver (the table).
+    const options = probeOptions({
+      proxy: proxy.url,
+      allowPrivate: true,
+      connectTo: [
+        { host: "site.test", port: "443", connectHost: "", connectPort: String(server.port) },
+      ],
+    });
+    const { evidence, errors } = await run(options, "https://site.test/", {
+      "site.test": ["127.0.0.1"],
+    });
+    expect(errors).toEqual([]);
+    expect(proxy.connects).toEqual([`127.0.0.1:${server.port}`]);
+    expect(server.requests[0]?.headers.host).toBe("site.test");
+    expect(evidence?.section.tls).toMatchObject({ trusted: true, error: null });
+  });
+
+  it("SOCKS5 asks the proxy for the vetted IP address (address type IPv4), not the name", async () => {
+    const server = await serve({ "/": { body: "via socks" } }, "valid");
+    const proxy = await startSocksProxy();
+    open.push(proxy);
+    const options = probeOptions({
+      proxy: proxy.url,
+      allowPrivate: true,
+      connectTo: [
+        { host: "site.test", port: "443", connectHost: "", connectPort: String(server.port) },
+      ],
+    });
+    const { evidence, errors } = await run(options, "https://site.test/", {
+      "site.test": ["127.0.0.1"],
+    });
+    expect(errors).toEqual([]);
+    expect(proxy.connects).toEqual([`ipv4 127.0.0.1:${server.port}`]);
+    expect(evidence?.body).toBe("via socks");
+    expect(server.requests[0]?.headers.host).toBe("site.test");
     expect(evidence?.section.tls?.trusted).toBe(true);
   });
 

@@ -110,8 +110,12 @@ async function openSocket(
       : null;
     const tunnel = socks ? socks5Tunnel : httpConnectTunnel;
     const open = socket;
+    // Ask the proxy for the address we vetted, never the name: a proxy resolving the name again
+    // could be steered (DNS rebinding, split horizon) to a private address. Host header, SNI and
+    // the certificate check still use the host name.
+    const address = dest.addresses[0] ?? dest.name;
     try {
-      const tunnelled = await abortable(signal, () => tunnel(open, dest.name, dest.port, auth));
+      const tunnelled = await abortable(signal, () => tunnel(open, address, dest.port, auth));
       return { socket: tunnelled, remoteAddress: null };
     } catch (err) {
       open.destroy();
