@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { createReadStream, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
@@ -131,9 +132,18 @@ function scanOptions(o: Record<string, unknown>, env: CliIO["env"]): ScanOptions
       o.doh === undefined
         ? null
         : need(httpUrl(o.doh as string), `--doh: not an http(s) URL: ${o.doh}`),
-    rdapBootstrap: o.rdapBootstrap as string,
+    rdapBootstrap: need(
+      httpUrl(o.rdapBootstrap as string),
+      `--rdap-bootstrap: not an http(s) URL: ${o.rdapBootstrap}`,
+    ),
     connectTo,
-    proxy: (o.proxy as string | undefined) ?? null,
+    proxy:
+      o.proxy === undefined
+        ? null
+        : need(
+            proxyUrl(o.proxy as string),
+            `--proxy: not an http, https or socks5 URL: ${o.proxy}`,
+          ),
     proxyEnv: {
       httpsProxy: env.HTTPS_PROXY || env.https_proxy || null,
       httpProxy: env.HTTP_PROXY || env.http_proxy || null,
@@ -143,7 +153,10 @@ function scanOptions(o: Record<string, unknown>, env: CliIO["env"]): ScanOptions
     allowPrivate: Boolean(o.allowPrivate),
     cacheDir:
       o.cache === false ? null : ((o.cacheDir as string | undefined) ?? join(xdg, "hostscan")),
-    whoisServer: o.whoisServer as string,
+    whoisServer: need(
+      hostPort(o.whoisServer as string),
+      `--whois-server: expected HOST[:PORT]: ${o.whoisServer}`,
+    ),
     ...(ua ? { userAgent: ua === "browser" ? BROWSER_USER_AGENT : ua } : {}),
     maxPerServer: need(
       parseIntAtLeast(o.perServer as string, 1),
@@ -163,6 +176,25 @@ function httpUrl(text: string): string | null {
   } catch {
     return null;
   }
+}
+
+function proxyUrl(text: string): string | null {
+  try {
+    const url = new URL(text);
+    return ["http:", "https:", "socks5:", "socks:"].includes(url.protocol) && url.hostname
+      ? text
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+// A host name or IP with an optional port, as WHOIS servers are given.
+function hostPort(text: string): string | null {
+  const m = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+|[0-9a-f:]+)(?::(\d{1,5}))?$/i.exec(text.trim());
+  if (!m) return null;
+  const port = m[2] === undefined ? 43 : Number(m[2]);
+  return port >= 1 && port <= 65535 ? text.trim() : null;
 }
 
 function formatOf(o: Record<string, unknown>): FormatId {
@@ -314,6 +346,7 @@ async function* shardFilter(
 /** The real process: argv, stdio, env, SIGINT → exit 130. */
 export async function runProcess(): Promise<never> {
   const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
   process.once("SIGINT", () => controller.abort());
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EPIPE") process.exit(0);

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { Context } from "./context.js";
 import { failedProfile } from "./profile/build.js";
 import type { Profile } from "./profile/types.js";
@@ -17,7 +18,10 @@ export async function scanInput(ctx: Context, line: string, signal: AbortSignal)
   }
   // One overall deadline per target, so one bad target cannot stall its batch window.
   const deadline = AbortSignal.timeout(targetDeadlineMs(ctx.options.timeoutMs));
-  return scanTarget(ctx, parsed.target, AbortSignal.any([signal, deadline]));
+  const combined = AbortSignal.any([signal, deadline]);
+  // Every lookup of the target listens on this signal: dozens at once is by design, not a leak.
+  setMaxListeners(0, combined);
+  return scanTarget(ctx, parsed.target, combined);
 }
 
 /** The most one target may take: enough for DNS, RDAP referrals and a redirect chain. */

@@ -107,6 +107,13 @@ describe("hostscan over a local DNS server", () => {
     expect(r.stderr).toContain("bad..name");
   });
 
+  it("keeps stderr silent under -q, even with many lookups in flight", async () => {
+    const names = Array.from({ length: 40 }, (_, i) => `n${i}.example.org`).join("\n");
+    const r = await runBin([...flags(), "-q", "-c", "40", "--ndjson", "-i", "-"], { stdin: names });
+    expect(r.stdout.trimEnd().split("\n")).toHaveLength(40);
+    expect(r.stderr).toBe("");
+  });
+
   it("prints the table with providers first", async () => {
     const r = await runBin([...flags(), "example.org"]);
     expect(r.stdout).toMatch(/^example\.org/);

@@ -22,6 +22,10 @@ describe("hostscan usage", () => {
     expect((await runMain(["--resolver", "not-an-ip", "example.org"])).code).toBe(2);
     expect((await runMain(["--connect-to", "a:b", "example.org"])).code).toBe(2);
     expect((await runMain(["--shard", "3/2", "example.org"])).code).toBe(2);
+    expect((await runMain(["--rdap-bootstrap", "not a url", "example.org"])).code).toBe(2);
+    expect((await runMain(["--proxy", "ftp://proxy.example", "example.org"])).code).toBe(2);
+    expect((await runMain(["--whois-server", "who is", "example.org"])).code).toBe(2);
+    expect((await runMain(["--doh", "dns.example", "example.org"])).code).toBe(2);
   });
 
   it("exits 2 with no targets on a terminal", async () => {

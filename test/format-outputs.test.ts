@@ -140,7 +140,9 @@ describe("table", () => {
   it("prints one row per target for several", () => {
     const text = render("table", [profile("a.example"), profile("b.example")]);
     const lines = text.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^TARGET\s+REGISTRAR/);
+    expect(lines[0]).toMatch(
+      /^TARGET\s+REGISTRAR\s+REGISTRY\s+DNS\s+CDN\s+HOSTING\s+EMAIL\s+TLS\s+PLATFORM\s+ERRORS$/,
+    );
     expect(lines).toHaveLength(3);
   });
 });

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 // hostscan's DNS client: UDP with TCP fallback on TC, or DoH; tries that rotate across the
 // servers; one TTL cache and in-flight de-duplication per resolver. Never throws for network or
 // protocol trouble: every outcome is a DnsAnswer with a status.
@@ -31,6 +32,8 @@ export function createResolver(opts: ResolverOptions): Resolver {
   const cache = new DnsCache(now, opts.maxCacheEntries);
   const inflight = new Map<string, Promise<DnsAnswer>>();
   const lifetime = new AbortController();
+  // Every query in flight listens for close(): hundreds at once in a batch is by design.
+  setMaxListeners(0, lifetime.signal);
   let ownAgent: Agent | null = null;
   let rotation = 0;
   let closed = false;

@@ -6,15 +6,16 @@ import type { Formatter } from "./types.js";
 
 // Several targets stream one row each, so column widths are fixed, not measured.
 const COLUMNS: [string, number, (p: Profile) => string][] = [
-  ["TARGET", 28, (p) => p.host ?? p.target],
-  ["REGISTRAR", 18, (p) => name(p.providers.registrar)],
-  ["DNS", 16, (p) => name(p.providers.dns)],
-  ["CDN", 16, (p) => name(p.providers.cdn)],
-  ["HOSTING", 20, (p) => hosting(p.providers.hosting)],
-  ["EMAIL", 16, (p) => name(p.providers.email)],
-  ["TLS", 16, (p) => name(p.providers.tls)],
+  ["TARGET", 26, (p) => p.host ?? p.target],
+  ["REGISTRAR", 16, (p) => name(p.providers.registrar)],
+  ["REGISTRY", 12, (p) => name(p.providers.registry)],
+  ["DNS", 14, (p) => name(p.providers.dns)],
+  ["CDN", 14, (p) => name(p.providers.cdn)],
+  ["HOSTING", 18, (p) => hosting(p.providers.hosting)],
+  ["EMAIL", 14, (p) => name(p.providers.email)],
+  ["TLS", 14, (p) => name(p.providers.tls)],
   ["PLATFORM", 16, (p) => name(p.providers.platform)],
-  ["ERRORS", 24, (p) => [...new Set(p.errors.map((e) => e.code))].join(",")],
+  ["ERRORS", 20, (p) => [...new Set(p.errors.map((e) => e.code))].join(",")],
 ];
 
 function name(p: Provider | null): string {
