@@ -19,10 +19,19 @@ function dnsWith(a: string[]) {
 }
 
 describe("http source", () => {
-  it("--passive sends nothing to the target and reports the source as skipped", async () => {
+  // The same reachable setup with and without --passive: --connect-to sends every port of
+  // site.test to the local server and --allow-private lets the probe connect, so a probe that
+  // ignored --passive WOULD reach it (the control below shows it does).
+  async function reachableSetup(passive: boolean) {
     const server = await startWebServer({ routes: { "*": { body: "x" } } });
     open.push(server);
-    const options = probeOptions({ passive: true, allowPrivate: true });
+    const options = probeOptions({
+      passive,
+      allowPrivate: true,
+      connectTo: [
+        { host: "site.test", port: "", connectHost: "127.0.0.1", connectPort: String(server.port) },
+      ],
+    });
     const ctx = createContext(options, { resolver: tableResolver({}) });
     open.push(ctx);
     const outcome = await httpSource.gather(ctx, {
@@ -30,8 +39,21 @@ describe("http source", () => {
       dns: dnsWith(["127.0.0.1"]),
       signal: new AbortController().signal,
     });
+    return { server, outcome };
+  }
+
+  it("--passive sends nothing to a target the probe could reach, and reports the source as skipped", async () => {
+    const { server, outcome } = await reachableSetup(true);
     expect(outcome).toMatchObject({ status: "skipped", value: null, errors: [] });
+    expect(server.connections()).toBe(0);
     expect(server.requests).toHaveLength(0);
+  });
+
+  it("control for --passive: the same setup without --passive does reach the local server", async () => {
+    const { server, outcome } = await reachableSetup(false);
+    expect(outcome.status).not.toBe("skipped");
+    expect(server.connections()).toBeGreaterThan(0);
+    expect(server.requests.length).toBeGreaterThan(0);
   });
 
   it("connects to the addresses the DNS source found, not the operating system's resolver", async () => {
