@@ -4,6 +4,7 @@ import { defaultOptions } from "../src/options.js";
 import { dnsSource } from "../src/sources/dns.js";
 import type { Target } from "../src/targets/types.js";
 import { type FakeDns, type FakeDnsOptions, startFakeDns } from "./helpers/fake-dns-server.js";
+import { CLOSED_RDAP_BOOTSTRAP, CLOSED_WHOIS } from "./helpers/offline-world.js";
 
 const SOA = {
   mname: "ns1.example.org",
@@ -45,7 +46,12 @@ afterEach(async () => {
 async function setup(options: FakeDnsOptions = {}): Promise<{ ctx: Context; fake: FakeDns }> {
   const fake = await startFakeDns({ records: RECORDS, ...options });
   const ctx = createContext(
-    defaultOptions({ resolvers: [{ host: fake.address, port: fake.port }], timeoutMs: 250 }),
+    defaultOptions({
+      resolvers: [{ host: fake.address, port: fake.port }],
+      timeoutMs: 250,
+      rdapBootstrap: CLOSED_RDAP_BOOTSTRAP,
+      whoisServer: CLOSED_WHOIS,
+    }),
   );
   cleanup.push(
     () => fake.close(),

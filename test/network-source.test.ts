@@ -6,6 +6,7 @@ import { type DnsEvidence, emptyDnsSection } from "../src/evidence.js";
 import { defaultOptions } from "../src/options.js";
 import { networkSource } from "../src/sources/network.js";
 import { type FakeRdapServer, startFakeRdapServer } from "./helpers/fake-rdap-server.js";
+import { CLOSED_WHOIS } from "./helpers/offline-world.js";
 
 /** A Resolver answering from a table "name TYPE" → strings (or a status); counts questions. */
 function fakeResolver(table: Record<string, string[] | DnsStatus>) {
@@ -58,9 +59,12 @@ afterEach(async () => {
 async function setup(table: Record<string, string[] | DnsStatus> = CYMRU) {
   fake = await startFakeRdapServer();
   const dns = fakeResolver(table);
-  ctx = createContext(defaultOptions({ rdapBootstrap: fake.bootstrapUrl, timeoutMs: 2000 }), {
-    resolver: dns.resolver,
+  const options = defaultOptions({
+    rdapBootstrap: fake.bootstrapUrl,
+    whoisServer: CLOSED_WHOIS,
+    timeoutMs: 2000,
   });
+  ctx = createContext(options, { resolver: dns.resolver });
   return { fake, ctx, asked: dns.asked };
 }
 

@@ -32,3 +32,10 @@ export async function startEmptyBootstrap(): Promise<OfflineRdap> {
 
 /** A closed port for --whois-server: connections are refused at once. */
 export const CLOSED_WHOIS = "127.0.0.1:9";
+
+/**
+ * A closed port for --rdap-bootstrap, for tests that never mean to look registration data up.
+ * An RDAP lookup there would fall back to the built-in table of real servers, so pair it with a
+ * fake resolver (the RDAP client finds servers through the context's resolver only).
+ */
+export const CLOSED_RDAP_BOOTSTRAP = "http://127.0.0.1:9/";

@@ -1,6 +1,7 @@
 import type { DnsAnswer, RecordType, Resolver } from "../../src/dns/types.js";
 import { defaultOptions, type ScanOptions } from "../../src/options.js";
 import { createHttpClient, type HttpClient } from "../../src/probe/client.js";
+import { CLOSED_RDAP_BOOTSTRAP, CLOSED_WHOIS } from "./offline-world.js";
 import { testRootCa } from "./test-certs.js";
 
 /** A Resolver answering A/AAAA from a table (name → addresses); other names get NXDOMAIN. */
@@ -23,9 +24,17 @@ export function tableResolver(table: Record<string, string[]>): Resolver & { ask
   };
 }
 
-/** Scan options for probe tests: short timeouts (300 ms) and whatever the case changes. */
+/**
+ * Scan options for probe tests: short timeouts (300 ms), registration servers on closed local
+ * ports (nothing can reach IANA from a test), and whatever the case changes.
+ */
 export function probeOptions(overrides: Partial<ScanOptions> = {}): ScanOptions {
-  return defaultOptions({ timeoutMs: 300, ...overrides });
+  return defaultOptions({
+    timeoutMs: 300,
+    rdapBootstrap: CLOSED_RDAP_BOOTSTRAP,
+    whoisServer: CLOSED_WHOIS,
+    ...overrides,
+  });
 }
 
 /** A probe client trusting the test root CA, with a table resolver. */
