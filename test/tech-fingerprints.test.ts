@@ -43,6 +43,9 @@ describe("technology fingerprints (webappanalyzer data)", () => {
       version: "6.6.2",
       categories: ["CMS", "Blogs"],
       confidence: 100,
+      saas: true,
+      oss: true,
+      via: ["headers", "html", "meta", "scriptSrc"],
     });
     expect(byName(techs, "PHP")).toMatchObject({ version: null, confidence: 100 });
     expect(byName(techs, "MySQL")).toBeDefined();
@@ -126,6 +129,43 @@ describe("technology fingerprints (webappanalyzer data)", () => {
     expect(names(detectTechnologies(ev))).toEqual(
       expect.arrayContaining(["Google Workspace", "Cloudflare"]),
     );
+  });
+
+  it("records which kinds of rule matched: a Vercel DNS SOA is via dns only", () => {
+    const ev = evidenceFor("https://hetzner-site.example/", "<html><body>hi</body></html>", {
+      server: "nginx",
+    });
+    ev.dns = {
+      section: {
+        ...emptyDnsSection(),
+        soa: { mname: "ns1.vercel-dns.com", rname: "hostmaster.nsone.net", serial: 1 },
+      },
+      zone: "hetzner-site.example",
+      cnameChain: [],
+      answers: {},
+    };
+    const techs = detectTechnologies(ev);
+    expect(byName(techs, "Vercel")).toMatchObject({ via: ["dns"] });
+    expect(byName(techs, "Nginx")).toMatchObject({ via: ["headers"] });
+  });
+
+  it("an implied technology carries 'implied' and the kinds that showed its implier", () => {
+    const techs = detectTechnologies(
+      evidenceFor("https://app.example/", page("nextjs"), { "x-powered-by": "Next.js" }),
+    );
+    expect(byName(techs, "React")?.via).toEqual(expect.arrayContaining(["implied", "headers"]));
+  });
+
+  it("carries the dataset's saas flag: BigCommerce and Jimdo are hosted services", () => {
+    const big = detectTechnologies(
+      evidenceFor("https://store.example/", '<meta name="platform" content="bigcommerce.stencil">'),
+    );
+    expect(byName(big, "BigCommerce")).toMatchObject({ saas: true, via: ["meta"] });
+    expect(byName(big, "BigCommerce")?.oss).toBeUndefined();
+    const jimdo = detectTechnologies(
+      evidenceFor("https://site.example/", "<html></html>", { "x-jimdo-instance": "1" }),
+    );
+    expect(byName(jimdo, "Jimdo")).toMatchObject({ saas: true });
   });
 
   it("finds nothing without a page or DNS evidence", () => {

@@ -1,6 +1,9 @@
 // The site's platform: a hosted platform when its own signals are present (WordPress.com,
-// Shopify, Wix…), else the site software from the fingerprints, marked self-hosted with no abuse
-// channel — self-hosted WordPress has no platform to report to, and Automattic is not it.
+// Shopify, Wix…), else the site software from the fingerprints: software anyone can run is marked
+// self-hosted with no abuse channel (self-hosted WordPress has no platform to report to, and
+// Automattic is not it); a hosted-only (SaaS) product the catalogue lacks is named as a hosted
+// service whose abuse channel is unknown. Technologies seen only in the zone's DNS records (an
+// SOA at Vercel DNS) say where the zone is hosted, not what serves the site, and are ignored.
 
 import type { Evidence } from "../evidence.js";
 import type { Provider, Technology } from "../profile/types.js";
@@ -32,7 +35,7 @@ const SITE_SOFTWARE = new Set([
 
 /** The platform of the site, or null when nothing shows one. */
 export function detectPlatform(e: Evidence): Provider | null {
-  const own = e.technologies.filter((t) => !t.thirdParty);
+  const own = e.technologies.filter((t) => !t.thirdParty && !dnsOnly(t));
   const found = new Map<string, Candidate>();
   addressHits(e, isPlatform, found);
   cnameHits(e, isPlatform, found);
@@ -53,15 +56,44 @@ export function detectPlatform(e: Evidence): Provider | null {
   }
   const best = strongest(found.values());
   if (best) return toProvider(best);
-  return selfHosted(own);
+  return siteSoftware(own);
 }
 
-/** The site software the fingerprints show, run by the site itself (no one else to report to). */
-function selfHosted(techs: Technology[]): Provider | null {
+/** True when only the dataset's DNS rules (directly or through `implies`) showed it. */
+export function dnsOnly(t: Technology): boolean {
+  const kinds = (t.via ?? []).filter((k) => k !== "implied");
+  return kinds.length > 0 && kinds.every((k) => k === "dns");
+}
+
+/** True when the dataset says it is a hosted offering and not software anyone may run. */
+function hostedOnly(t: Technology): boolean {
+  return t.saas === true && t.oss !== true;
+}
+
+/** The site software the fingerprints show: self-hosted, or a hosted service not catalogued. */
+function siteSoftware(techs: Technology[]): Provider | null {
+  // On a tie the software a site can run itself wins: a plugin the dataset lists as SaaS (Dokan on
+  // WordPress) does not make WordPress a hosted service.
   const software = techs
     .filter((t) => t.categories.some((c) => SITE_SOFTWARE.has(c.toLowerCase())))
-    .sort((a, b) => b.confidence - a.confidence)[0];
+    .sort(
+      (a, b) => b.confidence - a.confidence || Number(hostedOnly(a)) - Number(hostedOnly(b)),
+    )[0];
   if (!software) return null;
+  if (hostedOnly(software)) {
+    return {
+      name: software.name,
+      asn: null,
+      // Its vendor runs it, but who that is and where to report is not in the catalogue.
+      confidence: software.confidence >= 50 ? "medium" : "low",
+      evidence: [
+        `technology ${label(software)}`,
+        "the fingerprint data lists it as a hosted (SaaS) service; its abuse channel is unknown",
+      ],
+      abuse: noAbuse(),
+      note: "hosted service",
+    };
+  }
   return {
     name: software.name,
     asn: null,

@@ -142,6 +142,11 @@ export interface Technology {
   confidence: number;
   /** Extension: true when seen only in a third-party asset (CDN-hosted script). */
   thirdParty?: boolean;
+  /** Extension: the dataset marks it a hosted (SaaS) offering; `oss` marks open-source software. */
+  saas?: boolean;
+  oss?: boolean;
+  /** Extension: kinds of signal that matched ("headers", "html", "dns", …; "implied" by another). */
+  via?: string[];
 }
 
 export type ErrorSource = "input" | "dns" | "rdap" | "whois" | "asn" | "http" | "tls" | "tech";

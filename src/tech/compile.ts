@@ -30,6 +30,9 @@ export interface CompiledTechnology {
   excludes: string[];
   requires: string[];
   requiresCategory: string[];
+  /** The dataset's `saas` and `oss` flags (absent = false). */
+  saas: boolean;
+  oss: boolean;
 }
 
 /** The compiled dataset and facts about it (for the README and the benchmark). */
@@ -157,6 +160,8 @@ function compileOne(
     excludes: list(raw.excludes).map((t) => t.split("\\;")[0] as string),
     requires: list(raw.requires).map((t) => t.split("\\;")[0] as string),
     requiresCategory: catNames(reqCats),
+    saas: raw.saas === true,
+    oss: raw.oss === true,
   };
 }
 

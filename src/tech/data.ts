@@ -25,6 +25,10 @@ export interface RawTechnology {
   requires?: RawPatterns;
   requiresCategory?: number | number[];
   website?: string;
+  /** Offered as a hosted service (SaaS) by its vendor. */
+  saas?: boolean;
+  /** Open-source software (can be run by anyone). */
+  oss?: boolean;
 }
 
 /** The dataset: technologies by name, category names by id, and where it came from. */

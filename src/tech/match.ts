@@ -10,7 +10,20 @@ export interface Detection {
   versions: string[];
   /** True when every match came from a script on another registrable domain. */
   thirdPartyOnly: boolean;
+  /** The kinds of rule that matched ("headers", "html", "dns", …), each once. */
+  via: SignalKind[];
 }
+
+/** A kind of fingerprint rule, named as the dataset names it. */
+export type SignalKind =
+  | "headers"
+  | "cookies"
+  | "meta"
+  | "dns"
+  | "url"
+  | "certIssuer"
+  | "html"
+  | "scriptSrc";
 
 // Tests one pattern against values; the first match counts (each pattern counts once).
 function firstMatch(p: Pattern, values: readonly string[]): RegExpExecArray | null {
@@ -37,39 +50,41 @@ export function matchTechnology(tech: CompiledTechnology, s: PageSignals): Detec
   let firstParty = false;
   let thirdParty = false;
   const versions: string[] = [];
-  const hit = (p: Pattern, m: RegExpExecArray, fromThirdParty = false) => {
+  const via = new Set<SignalKind>();
+  const hit = (kind: SignalKind, p: Pattern, m: RegExpExecArray, fromThirdParty = false) => {
     confidence += p.confidence;
+    via.add(kind);
     const v = resolveVersion(p.version, m);
     if (v) versions.push(v);
     if (fromThirdParty) thirdParty = true;
     else firstParty = true;
   };
-  const named = (rules: NamedRule[], map: Record<string, string | string[]>) => {
+  const named = (kind: SignalKind, rules: NamedRule[], map: Record<string, string | string[]>) => {
     for (const rule of rules) {
       const values = namedValues(rule, map);
       if (values.length === 0) continue;
       for (const p of rule.patterns) {
         const m = firstMatch(p, values);
-        if (m) hit(p, m);
+        if (m) hit(kind, p, m);
       }
     }
   };
-  named(tech.headers, s.headers);
-  named(tech.cookies, s.cookies);
-  named(tech.meta, s.meta);
-  named(tech.dns, s.dns);
-  const plain = (patterns: Pattern[], values: string[]) => {
+  named("headers", tech.headers, s.headers);
+  named("cookies", tech.cookies, s.cookies);
+  named("meta", tech.meta, s.meta);
+  named("dns", tech.dns, s.dns);
+  const plain = (kind: SignalKind, patterns: Pattern[], values: string[]) => {
     for (const p of patterns) {
       const m = firstMatch(p, values);
-      if (m) hit(p, m);
+      if (m) hit(kind, p, m);
     }
   };
-  if (s.url) plain(tech.url, [s.url]);
-  if (s.certIssuer) plain(tech.certIssuer, [s.certIssuer]);
+  if (s.url) plain("url", tech.url, [s.url]);
+  if (s.certIssuer) plain("certIssuer", tech.certIssuer, [s.certIssuer]);
   for (const p of tech.html) {
     if (!p.regex || (p.literal && !s.htmlLower.includes(p.literal))) continue;
     const m = p.regex.exec(s.html);
-    if (m) hit(p, m);
+    if (m) hit("html", p, m);
   }
   for (const p of tech.scriptSrc) {
     if (!p.regex || (p.literal && !s.scriptsLower.includes(p.literal))) continue;
@@ -85,8 +100,8 @@ export function matchTechnology(tech: CompiledTechnology, s: PageSignals): Detec
         break;
       }
     }
-    if (matched) hit(p, matched, !fromFirstParty);
+    if (matched) hit("scriptSrc", p, matched, !fromFirstParty);
   }
   if (!firstParty && !thirdParty) return null;
-  return { tech, confidence, versions, thirdPartyOnly: !firstParty };
+  return { tech, confidence, versions, thirdPartyOnly: !firstParty, via: [...via] };
 }

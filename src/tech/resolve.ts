@@ -20,12 +20,22 @@ interface Found {
   confidence: number;
   version: string | null;
   thirdParty: boolean;
+  /** Kinds of rule that matched; an implied technology gets "implied" plus its impliers' kinds. */
+  via: Set<string>;
+}
+
+// Adds the kinds to the set; true when it grew.
+function merge(into: Set<string>, kinds: Iterable<string>): boolean {
+  const before = into.size;
+  for (const k of kinds) into.add(k);
+  return into.size > before;
 }
 
 /**
  * Wappalyzer's resolution: drop detections whose `requires`/`requiresCategory` are absent, add
  * what detected technologies `imply` (with the implier's confidence, third-party status carried),
- * remove what they `exclude`, cap confidence at 100 and pick the highest version seen.
+ * remove what they `exclude`, cap confidence at 100 and pick the highest version seen. Each
+ * technology records which kinds of rule showed it (`via`), and the dataset's saas/oss flags.
  */
 export function resolveDetections(detections: Detection[], fp: CompiledFingerprints): Technology[] {
   const found = new Map<string, Found>();
@@ -35,6 +45,7 @@ export function resolveDetections(detections: Detection[], fp: CompiledFingerpri
       confidence: Math.min(100, d.confidence),
       version,
       thirdParty: d.thirdPartyOnly,
+      via: new Set(d.via),
     });
   }
   const categoriesOf = (name: string) => fp.byName.get(name)?.categories ?? [];
@@ -59,9 +70,12 @@ export function resolveDetections(detections: Detection[], fp: CompiledFingerpri
       const existing = found.get(implied.name);
       if (existing) {
         existing.thirdParty &&= from.thirdParty;
+        // What it implies must learn of the new kinds too (a DNS-only chain seen on the page).
+        if (merge(existing.via, ["implied", ...from.via])) queue.push(implied.name);
         continue;
       }
-      found.set(implied.name, { confidence, version: null, thirdParty: from.thirdParty });
+      const via = new Set(["implied", ...from.via]);
+      found.set(implied.name, { confidence, version: null, thirdParty: from.thirdParty, via });
       queue.push(implied.name);
     }
   }
@@ -71,6 +85,7 @@ export function resolveDetections(detections: Detection[], fp: CompiledFingerpri
   }
   return [...found.entries()]
     .map(([name, f]) => {
+      const tech = fp.byName.get(name);
       const t: Technology = {
         name,
         version: f.version,
@@ -78,6 +93,9 @@ export function resolveDetections(detections: Detection[], fp: CompiledFingerpri
         confidence: f.confidence,
       };
       if (f.thirdParty) t.thirdParty = true;
+      if (tech?.saas) t.saas = true;
+      if (tech?.oss) t.oss = true;
+      t.via = [...f.via].sort();
       return t;
     })
     .sort((a, b) => b.confidence - a.confidence || a.name.localeCompare(b.name));
