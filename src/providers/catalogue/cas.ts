@@ -126,7 +126,10 @@ export const CA_PROVIDERS: ProviderEntry[] = [
     "https://www.entrust.com",
     ["Entrust, Inc."],
     "https://www.entrust.com",
-    null,
+    {
+      url: "https://www.entrust.com/it/support/certificate-solutions/report-a-problem",
+      source: "https://www.entrust.com/it/support/certificate-solutions/report-a-problem",
+    },
   ),
   ca(
     "godaddy-ca",

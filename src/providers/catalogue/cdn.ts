@@ -297,7 +297,11 @@ export const CDN_PROVIDERS: ProviderEntry[] = [
         source: `${WAFW00F}/incapsula.py`,
       },
     ],
-    abuse: null,
+    abuse: {
+      email: "abuse@incapsula.com",
+      source:
+        "https://support.incapsula.com/hc/en-us/articles/115005045954-About-Incapsula-abuse-desk",
+    },
   },
   {
     id: "ddos-guard",
@@ -360,7 +364,10 @@ export const CDN_PROVIDERS: ProviderEntry[] = [
         source: "https://docs.bunny.net/cdn/troubleshooting/run-traceroute",
       },
     ],
-    abuse: null,
+    abuse: {
+      url: "https://bunny.net/abuse/",
+      source: "https://docs.bunny.net/account/abuse-procedure",
+    },
   },
   {
     id: "gcore",

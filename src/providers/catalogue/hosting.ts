@@ -150,11 +150,26 @@ export const HOSTING_PROVIDERS: ProviderEntry[] = [
         source: WAPPALYZER,
       },
     ],
+    abuse: {
+      url: "https://www.linode.com/legal-abuse/",
+      source: "https://www.linode.com/fr/legal-abuse/",
+    },
   }),
   network("vultr", "Vultr", [20473], "https://www.vultr.com"),
   network("contabo", "Contabo", [51167], "https://contabo.com"),
-  network("leaseweb", "Leaseweb", [60781, 16265], "https://www.leaseweb.com"),
-  network("scaleway", "Scaleway", [12876], "https://www.scaleway.com"),
+  network("leaseweb", "Leaseweb", [60781, 16265], "https://www.leaseweb.com", {
+    abuse: {
+      url: "https://www.leaseweb.com/en/about-us/legal/abuse-handling",
+      source: "https://www.leaseweb.com/en/about-us/legal/abuse-handling",
+    },
+  }),
+  network("scaleway", "Scaleway", [12876], "https://www.scaleway.com", {
+    abuse: {
+      url: "https://abuse.scaleway.com",
+      source:
+        "https://github.com/scaleway/docs-content/blob/0c8b30872b5fbaa2d7b60c193ff98119408f4162/pages/account/faq.mdx",
+    },
+  }),
   network("ionos", "IONOS", [8560], "https://www.ionos.com", {
     kinds: ["hosting", "dns", "email"],
     signals: [
@@ -172,6 +187,7 @@ export const HOSTING_PROVIDERS: ProviderEntry[] = [
         unverified: true,
       },
     ],
+    abuse: { email: "abuse@ionos.com", source: "https://ionos.com/terms-gtc/domain/terms-abuse" },
   }),
   network("godaddy", "GoDaddy", [26496], "https://www.godaddy.com", {
     kinds: ["hosting", "dns", "email"],
@@ -202,6 +218,10 @@ export const HOSTING_PROVIDERS: ProviderEntry[] = [
         source: WAPPALYZER,
       },
     ],
+    abuse: {
+      url: "https://www.hostinger.com/report-abuse",
+      source: "https://hostinger.com/ee/legal/abuse-policy",
+    },
   }),
   network("namecheap", "Namecheap", [22612], "https://www.namecheap.com", {
     kinds: ["hosting", "dns", "email"],
@@ -221,6 +241,11 @@ export const HOSTING_PROVIDERS: ProviderEntry[] = [
         unverified: true,
       },
     ],
+    abuse: {
+      url: "https://www.namecheap.com/support/knowledgebase/article.aspx/9196/5/how-and-where-can-i-file-abuse-complaints/",
+      source:
+        "https://www.namecheap.com/support/knowledgebase/article.aspx/9196/5/how-and-where-can-i-file-abuse-complaints/",
+    },
   }),
   network("automattic", "Automattic", [2635], "https://automattic.com"),
   network("alibaba-cloud", "Alibaba Cloud", [45102, 37963], "https://www.alibabacloud.com"),

@@ -10,6 +10,7 @@ function sender(
   spf: string[],
   source: string,
   unverified = false,
+  abuse: ProviderEntry["abuse"] = null,
 ): ProviderEntry {
   return {
     id,
@@ -19,7 +20,7 @@ function sender(
     signals: [
       { type: "spf", values: spf, source, ...(unverified ? { unverified: true as const } : {}) },
     ],
-    abuse: null,
+    abuse,
   };
 }
 
@@ -90,7 +91,10 @@ export const MAIL_PROVIDERS: ProviderEntry[] = [
         source: "https://domainsecurityscanner.com/guides/proton-mail",
       },
     ],
-    abuse: null,
+    abuse: {
+      url: "https://proton.me/support/report-abuse",
+      source: "https://proton.me/support/report-abuse",
+    },
   },
   {
     id: "zoho-mail",
@@ -210,7 +214,11 @@ export const MAIL_PROVIDERS: ProviderEntry[] = [
       { type: "mx", values: ["mx.sendgrid.net"], source: MXSNIFF },
       { type: "spf", values: ["sendgrid.net"], source: WAPPALYZER },
     ],
-    abuse: null,
+    abuse: {
+      url: "https://sendgrid.com/report-spam",
+      source: "https://docs-dev.vercel.app/docs/sendgrid/glossary/spam-reports.md",
+      unverified: true,
+    },
   },
   {
     id: "amazon-ses",
@@ -235,6 +243,10 @@ export const MAIL_PROVIDERS: ProviderEntry[] = [
     ["servers.mcsv.net", "spf.mandrillapp.com"],
     "https://mailchimp.com/help/set-up-email-domain-authentication/",
     true,
+    {
+      url: "https://mailchimp.com/help/i-received-spam-from-mailchimp/",
+      source: "https://mailchimp.com/help/i-received-spam-from-mailchimp/",
+    },
   ),
   sender(
     "postmark",
@@ -249,5 +261,6 @@ export const MAIL_PROVIDERS: ProviderEntry[] = [
     ["sparkpostmail.com"],
     "https://support.sparkpost.com/docs/getting-started/setting-up-domains",
     true,
+    { email: "abuse@sparkpost.com", source: "https://bird.com/de-de/legal/report-abuse" },
   ),
 ];

@@ -105,7 +105,7 @@ export const PLATFORM_PROVIDERS: ProviderEntry[] = [
       },
       { type: "tech", values: ["Wix"], source: WAPPALYZER },
     ],
-    abuse: null,
+    abuse: { url: "https://www.wix.com/abuse", source: "https://www.wix.com/abuse" },
   },
   {
     id: "squarespace",
