@@ -89,6 +89,45 @@ describe("cdn", () => {
     });
     expect(detectCdn(e)).toBeNull();
   });
+
+  it("via: 1.1 google alone is low: Google's front end, Cloud CDN not confirmed", () => {
+    const variants: Record<string, string>[] = [
+      { via: "1.1 google" },
+      { via: "1.1 google", age: "120" },
+    ];
+    for (const headers of variants) {
+      const e = emptyEvidence(T, {
+        network: {
+          site: [net("34.120.1.2", 396982, "GOOGLE-CLOUD-PLATFORM", "Google LLC")],
+          nameservers: [],
+          mail: [],
+        },
+        http: http("https://www.example.org/", headers),
+      });
+      const cdn = detectCdn(e);
+      expect(cdn).toMatchObject({ name: "Google Cloud CDN", confidence: "low" });
+      expect(cdn?.evidence).toEqual([
+        "header via: 1.1 google (Google front end / load balancer; Cloud CDN not confirmed)",
+      ]);
+      // A CDN known from a hint alone hides nothing: the answering network is the host.
+      const hosting = detectHosting(e);
+      expect(hosting).toMatchObject({ name: "Google Cloud", confidence: "high" });
+      expect(hosting?.note).toBeUndefined();
+      expect(hosting?.evidence.join(" ")).not.toMatch(/Cloud CDN/);
+    }
+  });
+
+  it("a hint never confirms another signal: via: 1.1 google with an address is still low", () => {
+    const e = emptyEvidence(T, {
+      network: {
+        site: [net("198.51.100.7", 64500, "EXAMPLE-NET", "Example Hosting")],
+        nameservers: [],
+        mail: [],
+      },
+      http: http("https://www.example.org/", { via: "1.1 google", server: "cloudflare" }),
+    });
+    expect(detectCdn(e)).toMatchObject({ name: "Cloudflare", confidence: "medium" });
+  });
 });
 
 describe("hosting", () => {

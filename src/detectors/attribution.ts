@@ -17,6 +17,8 @@ export interface Hit {
   evidence: string;
   /** A decisive hit makes "high" on its own (an NS name in the provider's own zone). */
   decisive?: boolean;
+  /** A hint only: never more than "low", and no channel that confirms another hit. */
+  weak?: boolean;
 }
 
 /** The evidence gathered for one catalogue provider while judging one role. */
@@ -27,10 +29,15 @@ export interface Candidate {
   networks: NetworkEntry[];
 }
 
-/** "high" for a decisive hit or two channels agreeing, "medium" for one, "low" for none. */
+/** The independent channels that the non-hint hits come from. */
+function channelsOf(hits: Hit[]): Set<Channel> {
+  return new Set(hits.filter((h) => !h.weak).map((h) => h.channel));
+}
+
+/** "high" for a decisive hit or two channels agreeing, "medium" for one, "low" for hints only. */
 export function confidenceOf(hits: Hit[]): Confidence {
-  if (hits.some((h) => h.decisive)) return "high";
-  const channels = new Set(hits.map((h) => h.channel));
+  if (hits.some((h) => h.decisive && !h.weak)) return "high";
+  const channels = channelsOf(hits);
   if (channels.size >= 2) return "high";
   return channels.size === 1 ? "medium" : "low";
 }
@@ -43,9 +50,7 @@ export function strongest(candidates: Iterable<Candidate>): Candidate | undefine
   let bestScore = -1;
   for (const c of candidates) {
     const score =
-      RANK[confidenceOf(c.hits)] * 10000 +
-      new Set(c.hits.map((h) => h.channel)).size * 100 +
-      c.hits.length;
+      RANK[confidenceOf(c.hits)] * 10000 + channelsOf(c.hits).size * 100 + c.hits.length;
     if (score > bestScore) {
       best = c;
       bestScore = score;

@@ -7,6 +7,7 @@ import { matchHeaders, type ProviderEntry } from "../providers/index.js";
 import {
   abuseFor,
   commonOwner,
+  confidenceOf,
   describeAddress,
   type NetworkOwner,
   shortValue,
@@ -21,7 +22,9 @@ export function detectHosting(e: Evidence): Provider | null {
   const found = commonOwner(nets);
   if (!found) return null;
   const { owner, networks } = found;
-  const cdn = strongest(cdnCandidates(e))?.entry ?? null;
+  // A CDN shown by hints alone (Google's `via: 1.1 google`) is not known to hide the origin.
+  const confirmed = cdnCandidates(e).filter((c) => confidenceOf(c.hits) !== "low");
+  const cdn = strongest(confirmed)?.entry ?? null;
   const evidence = networks.map((n) =>
     owner.prefix
       ? `${describeAddress(n)}, in ${owner.name} range ${owner.prefix}`

@@ -61,10 +61,14 @@ export function httpHits(e: Evidence, keep: Filter, into: Map<string, Candidate>
   if (!e.http) return;
   for (const hit of matchHeaders(e.http.section.headers)) {
     if (!keep(hit.entry)) continue;
-    const evidence = hit.pattern
+    const seen = hit.pattern
       ? `header ${hit.header}: ${shortValue(hit.value)}`
       : `header ${hit.header} present`;
-    addHit(into, hit.entry, { channel: "http", evidence });
+    if (hit.weak) {
+      addHit(into, hit.entry, { channel: "http", evidence: `${seen} (${hit.weak})`, weak: true });
+    } else {
+      addHit(into, hit.entry, { channel: "http", evidence: seen });
+    }
   }
   for (const hit of matchCookies(Object.keys(e.http.cookies))) {
     if (keep(hit.entry))

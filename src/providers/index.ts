@@ -22,6 +22,7 @@ interface CompiledHeader {
   name: string;
   pattern: RegExp | null;
   text: string;
+  weak: string | undefined;
 }
 
 interface CatalogueIndex {
@@ -83,7 +84,13 @@ function buildIndex(entries: readonly ProviderEntry[]): CatalogueIndex {
           for (const rule of signal.values) {
             const list = index.headers.get(rule.name) ?? [];
             const pattern = rule.pattern === undefined ? null : new RegExp(rule.pattern, "i");
-            list.push({ entry, name: rule.name, pattern, text: rule.pattern ?? "" });
+            list.push({
+              entry,
+              name: rule.name,
+              pattern,
+              text: rule.pattern ?? "",
+              weak: rule.weak,
+            });
             index.headers.set(rule.name, list);
           }
           break;
@@ -158,6 +165,8 @@ export interface HeaderHit {
   value: string;
   /** The value pattern that matched, or "" when presence alone counts. */
   pattern: string;
+  /** Set for a hint-only rule: what the header does show (see HeaderRule.weak). */
+  weak?: string;
 }
 
 /** Every provider header rule that the (lower-cased) headers satisfy. */
@@ -167,7 +176,9 @@ export function matchHeaders(headers: Record<string, string>): HeaderHit[] {
     const rules = idx().headers.get(rawName.toLowerCase());
     for (const rule of rules ?? []) {
       if (rule.pattern && !rule.pattern.test(value)) continue;
-      hits.push({ entry: rule.entry, header: rule.name, value, pattern: rule.text });
+      const hit: HeaderHit = { entry: rule.entry, header: rule.name, value, pattern: rule.text };
+      if (rule.weak) hit.weak = rule.weak;
+      hits.push(hit);
     }
   }
   return hits;

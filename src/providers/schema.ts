@@ -16,6 +16,11 @@ export interface HeaderRule {
   name: string;
   /** Case-insensitive regular expression source the value must match; absent = presence. */
   pattern?: string;
+  /**
+   * A hint, not proof of this service: at most "low" confidence alone, and never a channel that
+   * confirms another signal. The text says what the header does show (e.g. Google's front end).
+   */
+  weak?: string;
 }
 
 /** Domain-name patterns: a suffix of labels, where a label may hold `*` (e.g. `awsdns-*.com`). */

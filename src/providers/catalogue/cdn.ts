@@ -205,7 +205,19 @@ export const CDN_PROVIDERS: ProviderEntry[] = [
     website: "https://cloud.google.com/cdn",
     network: "google-cloud",
     signals: [
-      { type: "header", values: [{ name: "via", pattern: "^1\\.1 google$" }], source: WAPPALYZER },
+      {
+        // Every Google front end (Application Load Balancer, App Engine, Wix…) adds it, with or
+        // without Cloud CDN: a hint, never proof of the CDN.
+        type: "header",
+        values: [
+          {
+            name: "via",
+            pattern: "^1\\.1 google$",
+            weak: "Google front end / load balancer; Cloud CDN not confirmed",
+          },
+        ],
+        source: "https://cloud.google.com/load-balancing/docs/https#target-proxies",
+      },
     ],
     abuse: {
       email: "network-abuse@google.com",
