@@ -37,8 +37,6 @@ const WITHOUT_ABUSE = [
   "wp-engine",
   "kinsta",
   "siteground",
-  "dreamhost",
-  "bluehost",
   "cloudways",
   "ns1",
   "dnsimple",
@@ -47,7 +45,6 @@ const WITHOUT_ABUSE = [
   "zoho-mail",
   "yandex-360",
   "mail-ru",
-  "fastmail",
   "icloud-mail",
   "mimecast",
   "proofpoint",
@@ -67,7 +64,6 @@ const WITHOUT_ABUSE = [
   "weebly",
   "netlify",
   "pressable",
-  "globalsign",
   "zerossl",
   "godaddy-ca",
   "microsoft-pki",
@@ -130,11 +126,21 @@ describe("provider catalogue", () => {
         abuse: null,
         signals: [{ type: "header", values: [{ name: "x", pattern: "(" }], source: "" }],
       },
+      {
+        id: "b",
+        name: "B",
+        kinds: ["cdn"],
+        website: "https://b",
+        abuse: { email: "abuse at b", url: "www.b/abuse", source: "https://b/abuse" },
+        signals: [{ type: "asn", values: [64496], source: "https://b" }],
+      },
     ]);
     expect(problems).toContain("duplicate id a");
     expect(problems).toContain("a: bad prefix 300.1.1.0/24");
     expect(problems).toContain("a: bad regex (");
     expect(problems).toContain("a: header signal has no source URL");
+    expect(problems).toContain("b: abuse url is not a URL");
+    expect(problems).toContain("b: abuse email is not an address");
   });
 });
 

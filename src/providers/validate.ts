@@ -38,6 +38,9 @@ export function validateCatalogue(entries: readonly ProviderEntry[]): string[] {
     if (e.abuse && !isUrl(e.abuse.source)) problems.push(`${e.id}: abuse has no source URL`);
     if (e.abuse && !e.abuse.email && !e.abuse.url && !e.abuse.phone)
       problems.push(`${e.id}: empty abuse`);
+    if (e.abuse?.url && !isUrl(e.abuse.url)) problems.push(`${e.id}: abuse url is not a URL`);
+    if (e.abuse?.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e.abuse.email))
+      problems.push(`${e.id}: abuse email is not an address`);
     if (e.network && !entries.some((o) => o.id === e.network))
       problems.push(`${e.id}: unknown network ${e.network}`);
     if (e.signals.length === 0) problems.push(`${e.id}: no signals`);

@@ -83,7 +83,12 @@ export const CA_PROVIDERS: ProviderEntry[] = [
     "https://www.globalsign.com",
     ["GlobalSign nv-sa", "GlobalSign"],
     "https://support.incapsula.com/hc/en-us/articles/204350230-Account-Setup",
-    null,
+    {
+      email: "report-abuse@globalsign.com",
+      source:
+        "https://github.com/Squiblydoo/certReport/blob/38868e7e7bfef8b7248f109936b13a4fd6716ba5/certReport.py",
+      unverified: true,
+    },
   ),
   ca(
     "amazon-trust-services",

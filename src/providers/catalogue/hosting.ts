@@ -373,7 +373,7 @@ export const HOSTING_PROVIDERS: ProviderEntry[] = [
     kinds: ["hosting", "dns"],
     website: "https://www.dreamhost.com",
     signals: [{ type: "ns", values: ["dreamhost.com"], source: WAPPALYZER }],
-    abuse: null,
+    abuse: { email: "abuse@dreamhost.com", source: "https://www.dreamhost.com/fr/legal/abus/" },
   },
   {
     id: "bluehost",
@@ -381,7 +381,10 @@ export const HOSTING_PROVIDERS: ProviderEntry[] = [
     kinds: ["hosting", "dns"],
     website: "https://www.bluehost.com",
     signals: [{ type: "ns", values: ["bluehost.com"], source: WAPPALYZER }],
-    abuse: null,
+    abuse: {
+      email: "legal@bluehost.com",
+      source: "https://www.bluehost.com/help/article/report-tos-violation",
+    },
   },
   {
     id: "cloudways",

@@ -152,7 +152,10 @@ export const MAIL_PROVIDERS: ProviderEntry[] = [
       { type: "mx", values: ["messagingengine.com"], source: MXSNIFF },
       { type: "spf", values: ["spf.messagingengine.com"], source: MXSNIFF, unverified: true },
     ],
-    abuse: null,
+    abuse: {
+      url: "https://www.fastmail.com/about/reportabuse/",
+      source: "https://www.fastmail.com/about/reportabuse/",
+    },
   },
   {
     id: "icloud-mail",
