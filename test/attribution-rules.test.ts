@@ -117,7 +117,36 @@ describe("cdn", () => {
     }
   });
 
-  it("a hint never confirms another signal: via: 1.1 google with an address is still low", () => {
+  it("Volterra headers name F5 Distributed Cloud Services, never Linode", () => {
+    const e = emptyEvidence(T, {
+      network: {
+        site: [net("198.51.100.7", 64500, "EXAMPLE-NET", "Example Hosting")],
+        nameservers: [],
+        mail: [],
+      },
+      http: http("https://www.example.org/", {
+        server: "volt-adc",
+        "x-volterra-location": "pa4-par",
+      }),
+    });
+    expect(detectCdn(e)).toMatchObject({
+      name: "F5 Distributed Cloud Services",
+      confidence: "medium",
+      id: "f5-distributed-cloud",
+    });
+    expect(JSON.stringify([detectCdn(e), detectHosting(e)])).not.toMatch(/linode/i);
+    // The load balancer's default Server header alone may come from F5 software on the site's
+    // own premises: a hint only.
+    const serverOnly = emptyEvidence(T, {
+      http: http("https://www.example.org/", { server: "volt-adc" }),
+    });
+    expect(detectCdn(serverOnly)).toMatchObject({
+      name: "F5 Distributed Cloud Services",
+      confidence: "low",
+    });
+  });
+
+  it("a hint adds no channel: via: 1.1 google beside server: cloudflare leaves medium", () => {
     const e = emptyEvidence(T, {
       network: {
         site: [net("198.51.100.7", 64500, "EXAMPLE-NET", "Example Hosting")],

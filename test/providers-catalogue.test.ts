@@ -23,6 +23,7 @@ const WITHOUT_ABUSE = [
   "cdn77",
   "keycdn",
   "edgio",
+  "f5-distributed-cloud",
   "digitalocean",
   "vultr",
   "contabo",

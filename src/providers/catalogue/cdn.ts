@@ -440,4 +440,30 @@ export const CDN_PROVIDERS: ProviderEntry[] = [
     ],
     abuse: null,
   },
+  {
+    // Volterra, bought by F5 in 2021: its load balancers answer on F5's regional edges or on
+    // F5 software in the customer's own sites ("CE sites").
+    id: "f5-distributed-cloud",
+    name: "F5 Distributed Cloud Services",
+    kinds: ["cdn"],
+    website: "https://www.f5.com/products/distributed-cloud-services",
+    signals: [
+      // The dataset's "F5 Distributed Cloud Services" technology; the location header is only
+      // added on F5's regional edges (ignored on CE sites, per the load balancer reference).
+      { type: "header", values: [{ name: "x-volterra-location" }], source: WAPPALYZER },
+      {
+        type: "header",
+        values: [
+          {
+            name: "server",
+            pattern: "^volt-adc$",
+            weak: "F5 Distributed Cloud load balancer's default; may run on the site's own premises",
+          },
+        ],
+        source:
+          "https://github.com/volterraedge/terraform-provider-volterra/blob/fa492742f45fdfc79254ba9f73236059eacc0917/docs/resources/volterra_http_loadbalancer.md",
+      },
+    ],
+    abuse: null,
+  },
 ];

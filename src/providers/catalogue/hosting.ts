@@ -144,11 +144,6 @@ export const HOSTING_PROVIDERS: ProviderEntry[] = [
         source: "https://www.linode.com/docs/products/networking/dns-manager/",
         unverified: true,
       },
-      {
-        type: "header",
-        values: [{ name: "server", pattern: "^volt-adc$" }, { name: "x-volterra-location" }],
-        source: WAPPALYZER,
-      },
     ],
     abuse: {
       url: "https://www.linode.com/legal-abuse/",
