@@ -72,6 +72,7 @@ function tryParse(text: string): BootstrapFile | null {
  */
 export class Bootstrap {
   private readonly loads = new Map<BootstrapKind, Promise<LoadedBootstrap>>();
+  private readonly hosts = new Set<string>();
 
   constructor(private readonly deps: BootstrapDeps) {}
 
@@ -79,10 +80,23 @@ export class Bootstrap {
   load(kind: BootstrapKind): Promise<LoadedBootstrap> {
     let p = this.loads.get(kind);
     if (!p) {
-      p = this.loadOnce(kind);
+      p = this.loadOnce(kind).then((loaded) => {
+        for (const e of loaded.file.entries) {
+          for (const u of e.urls) {
+            const host = URL.canParse(u) ? new URL(u).hostname.replace(/^\[|\]$/g, "") : "";
+            if (host) this.hosts.add(host);
+          }
+        }
+        return loaded;
+      });
       this.loads.set(kind, p);
     }
     return p;
+  }
+
+  /** True when a loaded bootstrap file lists a server on this host (lower-case, no brackets). */
+  listsHost(host: string): boolean {
+    return this.hosts.has(host);
   }
 
   private async loadOnce(kind: BootstrapKind): Promise<LoadedBootstrap> {

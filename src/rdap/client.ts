@@ -1,8 +1,13 @@
+import { lookup as osLookup } from "node:dns/promises";
 import type { LookupFunction } from "node:net";
 import { Agent, type Dispatcher } from "undici";
 import type { DiskCache } from "../cache/disk-cache.js";
 import type { LogSink } from "../context.js";
+import type { Resolver } from "../dns/types.js";
+import type { HostscanError } from "../errors.js";
 import { createProxyDispatcher, selectProxy } from "../net/proxy.js";
+import { guardedLookup, ReferralGuard } from "../net/referral-guard.js";
+import { resolveAddresses } from "../net/resolver-lookup.js";
 import type { ScanOptions } from "../options.js";
 import { Bootstrap } from "./bootstrap.js";
 import { fetchJson } from "./http-client.js";
@@ -19,6 +24,8 @@ export interface RdapClientDeps {
   dispatcher?: Dispatcher;
   /** Name lookup for RDAP servers (hostscan's own DNS client); the OS resolver when absent. */
   lookup?: LookupFunction;
+  /** hostscan's own DNS client, for vetting referred-to hosts; the OS resolver when absent. */
+  resolver?: Resolver;
 }
 
 /**
@@ -29,6 +36,8 @@ export class RdapClient {
   readonly bootstrap: Bootstrap;
   readonly limiter: ServerLimiter;
   readonly http: RdapHttpOptions;
+  /** Trusts the --rdap-bootstrap host and the servers its files list; vets everything else. */
+  readonly guard: ReferralGuard;
   private readonly direct: Dispatcher;
   private readonly proxies = new Map<string, Dispatcher>();
 
@@ -43,6 +52,17 @@ export class RdapClient {
       ...deps.http,
     };
     this.limiter = new ServerLimiter(this.http.maxInFlightPerServer, deps.now);
+    const resolver = deps.resolver;
+    this.guard = new ReferralGuard({
+      allowPrivate: options.allowPrivate,
+      resolve: resolver
+        ? (host, signal) => resolveAddresses(resolver, host, signal)
+        : async (host) => (await osLookup(host, { all: true })).map((a) => a.address),
+      alsoTrusted: (host) => this.bootstrap.listsHost(host),
+    });
+    if (URL.canParse(options.rdapBootstrap)) {
+      this.guard.trust(new URL(options.rdapBootstrap).hostname);
+    }
     // Agent keeps one keep-alive Pool per origin; the limiter keeps us under the cap anyway.
     this.direct =
       deps.dispatcher ??
@@ -51,7 +71,7 @@ export class RdapClient {
         keepAliveTimeout: 10_000,
         connect: {
           timeout: this.http.timeoutMs,
-          ...(deps.lookup ? { lookup: deps.lookup } : {}),
+          ...(deps.lookup ? { lookup: guardedLookup(deps.lookup, this.guard) } : {}),
         },
       });
     this.bootstrap = new Bootstrap({
@@ -79,7 +99,12 @@ export class RdapClient {
     const res = await fetchJson(
       url,
       this.http,
-      { dispatcherFor: (u) => this.dispatcherFor(u), limiter: this.limiter, now: this.deps.now },
+      {
+        dispatcherFor: (u) => this.dispatcherFor(u),
+        limiter: this.limiter,
+        now: this.deps.now,
+        vetRedirect: (u, s) => this.guard.refusal(u.hostname, s),
+      },
       signal,
     );
     // Waited-out rate limits do not reach the profile's errors; they are reported here.
@@ -97,6 +122,20 @@ export class RdapClient {
       );
     }
     return res;
+  }
+
+  /**
+   * GETs a URL learnt from another server's answer (a registrar link): refused with
+   * PRIVATE_ADDRESS before any connection when it points at a special-use address.
+   */
+  async fetchReferral(url: string, signal?: AbortSignal): Promise<RdapFetchResult> {
+    let refusal: HostscanError | null = null;
+    if (URL.canParse(url)) refusal = await this.guard.refusal(new URL(url).hostname, signal);
+    if (refusal) {
+      this.deps.log("info", `rdap: ${refusal.message}`);
+      return { kind: "error", url, error: refusal, attempts: [] };
+    }
+    return this.fetch(url, signal);
   }
 
   /** Closes every pool and proxy connection. */

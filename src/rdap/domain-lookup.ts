@@ -105,7 +105,8 @@ export async function lookupDomainRdap(
   // Follow the first registrar link that is not the document we already have.
   const related = facts.related.find((u) => u.toLowerCase() !== res.url.toLowerCase());
   if (related) {
-    const ref = await client.fetch(related, signal);
+    // The link is the registry's word, not the user's: vetted against private addresses first.
+    const ref = await client.fetchReferral(related, signal);
     attempts.push(...ref.attempts);
     if (ref.kind === "ok") {
       facts = mergeFacts(facts, decodeDomain(ref.body));

@@ -9,6 +9,11 @@ export interface HttpClientDeps {
   limiter: ServerLimiter;
   now(): number;
   random?: () => number;
+  /**
+   * Checks a redirect target before it is followed (a Location is learnt from the answer, not
+   * trusted): the refusal, e.g. PRIVATE_ADDRESS, or null to follow it.
+   */
+  vetRedirect?(url: URL, signal?: AbortSignal): Promise<HostscanError | null>;
 }
 
 const ACCEPT = "application/rdap+json, application/json;q=0.9, */*;q=0.1";
@@ -105,6 +110,11 @@ export async function fetchJson(
         if (visited.has(next)) throw new HostscanError("REDIRECT_LOOP", `redirect loop at ${next}`);
         if (visited.size > opts.maxRedirects) {
           throw new HostscanError("TOO_MANY_REDIRECTS", `more than ${opts.maxRedirects} redirects`);
+        }
+        const nextUrl = new URL(next);
+        if (deps.vetRedirect && /^https?:$/.test(nextUrl.protocol)) {
+          const refusal = await deps.vetRedirect(nextUrl, signal);
+          if (refusal) throw refusal;
         }
         url = next;
         retries = 0;

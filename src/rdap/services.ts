@@ -38,6 +38,7 @@ export function createRegistrationServices(
     now: deps.now,
     http: { maxInFlightPerServer: perServer, ...deps.rdapHttp },
     lookup: resolverLookup(deps.resolver),
+    resolver: deps.resolver,
   });
   const whois = new WhoisClient({
     ianaServer: options.whoisServer,
@@ -48,6 +49,8 @@ export function createRegistrationServices(
     cache,
     now: deps.now,
     lookup: resolverLookup(deps.resolver),
+    resolver: deps.resolver,
+    allowPrivate: options.allowPrivate,
   });
   const networks = new NetworkDirectory(deps.resolver, rdap);
   return { rdap, whois, networks, close: () => rdap.close() };

@@ -34,6 +34,8 @@ export interface WhoisQueryOptions {
   now(): number;
   /** Name lookup for the server; the OS resolver when absent. */
   lookup?: LookupFunction;
+  /** An address already vetted for the server's host: connect there, resolving nothing. */
+  connectAddress?: string;
   signal?: AbortSignal;
 }
 
@@ -92,7 +94,7 @@ export async function whoisQuery(
   try {
     const { host, port } = parseServer(server);
     release = await o.limiter.acquire(`whois:${host}:${port}`, o.signal);
-    const bytes = await ask(host, port, query.replace(/[\r\n]/g, ""), o);
+    const bytes = await ask(o.connectAddress ?? host, port, query.replace(/[\r\n]/g, ""), o);
     if (bytes.length === 0) throw new HostscanError("BAD_RESPONSE", `${host}: empty answer`);
     return { kind: "ok", server, text: decodeWhois(bytes), durationMs: o.now() - started };
   } catch (err) {

@@ -77,7 +77,8 @@ export async function lookupDomainWhois(
   }
   const referral = facts.referral?.toLowerCase();
   if (referral && HOSTNAME.test(referral) && referral !== server.toLowerCase()) {
-    const ref = await client.query(referral, domain, signal);
+    // The registry's word, not the user's: port 43 only, vetted against private addresses.
+    const ref = await client.queryReferral(referral, domain, signal);
     if (ref.kind === "ok") {
       const registrarFacts = parseWhoisDomain(ref.text);
       if (!registrarFacts.notFound && !registrarFacts.throttled)
