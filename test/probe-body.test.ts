@@ -78,19 +78,25 @@ describe("body reading", () => {
   });
 
   it("times out a server that sends headers too slowly", async () => {
-    const { evidence, errors } = await probeRoute(() => {
-      /* never answers */
-    });
+    const { evidence, errors } = await probeRoute(
+      () => {
+        /* never answers */
+      },
+      { timeoutMs: 300 },
+    );
     expect(evidence).toBeNull();
     expect(errors).toEqual([expect.objectContaining({ source: "http", code: "TIMEOUT" })]);
   });
 
   it("keeps status and headers when the body never comes, noting TIMEOUT", async () => {
-    const { evidence, errors } = await probeRoute((_req, res) => {
-      res.writeHead(200, { "content-type": "text/html", "x-served-by": "slowpoke" });
-      res.write("<html>");
-      res.flushHeaders();
-    });
+    const { evidence, errors } = await probeRoute(
+      (_req, res) => {
+        res.writeHead(200, { "content-type": "text/html", "x-served-by": "slowpoke" });
+        res.write("<html>");
+        res.flushHeaders();
+      },
+      { timeoutMs: 300 },
+    );
     expect(evidence?.section.status).toBe(200);
     expect(evidence?.section.headers["x-served-by"]).toBe("slowpoke");
     expect(evidence?.body).toBe("<html>");

@@ -25,12 +25,13 @@ export function tableResolver(table: Record<string, string[]>): Resolver & { ask
 }
 
 /**
- * Scan options for probe tests: short timeouts (300 ms), registration servers on closed local
+ * Scan options for probe tests: timeouts generous enough for a loaded 2-core CI machine (tests of
+ * timeouts set their own short ones), registration servers on closed local
  * ports (nothing can reach IANA from a test), and whatever the case changes.
  */
 export function probeOptions(overrides: Partial<ScanOptions> = {}): ScanOptions {
   return defaultOptions({
-    timeoutMs: 300,
+    timeoutMs: 3000,
     rdapBootstrap: CLOSED_RDAP_BOOTSTRAP,
     whoisServer: CLOSED_WHOIS,
     ...overrides,
