@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { detectors } from "../src/detectors/index.js";
-import type { Provider } from "../src/profile/types.js";
-import { abuse, type ExpectedRoles } from "./fixtures/stacks/build.js";
+import { type Provider, ROLES } from "../src/profile/types.js";
+import { abuse } from "./fixtures/stacks/build.js";
 import { STACKS } from "./fixtures/stacks/stacks.js";
-
-const ROLES = [
-  "dns",
-  "cdn",
-  "hosting",
-  "email",
-  "tls",
-  "platform",
-] as const satisfies (keyof ExpectedRoles)[];
 
 /** The parts of a provider the golden expectations pin. */
 function summary(p: Provider | null) {
@@ -26,6 +17,14 @@ function summary(p: Provider | null) {
 
 describe("golden stacks: the right provider, confidence and abuse contact per role", () => {
   expect(STACKS.length).toBeGreaterThanOrEqual(16);
+  // Every stack carries registration data; the registrar is unknown only where the registry
+  // publishes none (DENIC), never guessed.
+  it("every stack has registration evidence and a registry", () => {
+    for (const stack of STACKS) {
+      expect(stack.evidence.registration, stack.name).not.toBeNull();
+      expect(stack.expected.registry, stack.name).not.toBeNull();
+    }
+  });
   for (const stack of STACKS) {
     describe(stack.name, () => {
       for (const role of ROLES) {
@@ -43,6 +42,13 @@ describe("golden stacks: the right provider, confidence and abuse contact per ro
           if (got) {
             expect(got.evidence.length).toBeGreaterThan(0);
             expect(got.evidence.every((line) => line.trim().length > 0)).toBe(true);
+          }
+          // The registrar's evidence cites its IANA ID and the abuse contact it came from.
+          if (want?.ianaId) expect(got?.evidence.join("\n")).toContain(`IANA ID ${want.ianaId}`);
+          if (role === "registrar" && want?.abuse.email) {
+            expect(got?.evidence.join("\n")).toContain(
+              `registrar abuse contact ${want.abuse.email}`,
+            );
           }
         });
       }
