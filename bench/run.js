@@ -3,7 +3,7 @@
 // CPU ms per domain, peak RSS and p50/p95 per-domain latency, and writes BENCHMARKS.md.
 //
 //   node bench/run.js [--domains 2000] [--latency 0,50] [--concurrency 16] [--timeout 2000]
-//                     [--profile] [--no-write]
+//                     [--passive] [--profile] [--no-write]
 import { fork, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -23,6 +23,8 @@ const LATENCIES = opt("--latency", "0,50").split(",").map(Number);
 const CONCURRENCY = Number(opt("--concurrency", "16"));
 const TIMEOUT = Number(opt("--timeout", "2000"));
 const PROFILE = flag("--profile");
+// --passive: DNS and RDAP/WHOIS only (no HTTP/TLS probe), to separate the probe's cost.
+const PASSIVE = flag("--passive");
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
 
 if (!existsSync(join(ROOT, "dist/cli.js"))) {
@@ -69,6 +71,7 @@ function cliArgs(ports, concurrency) {
     `:80:127.0.0.1:${ports.httpPort}`,
     "-i",
     "-",
+    ...(PASSIVE ? ["--passive"] : []),
   ];
 }
 
@@ -128,7 +131,19 @@ async function runHostscan(ports, { concurrency, count, label }) {
         errorCodes[`${e.source}:${e.code}`] = (errorCodes[`${e.source}:${e.code}`] ?? 0) + 1;
     }
   });
+  // RSS as the batch grows (Linux /proc), to show whether memory stays flat.
+  const rssSamples = [];
+  const sampler = setInterval(() => {
+    try {
+      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+      if (kb) rssSamples.push({ done: results, mb: kb / 1024 });
+    } catch {
+      // not Linux, or the process has just exited
+    }
+  }, 1000);
   const code = await new Promise((resolve) => child.on("close", resolve));
+  clearInterval(sampler);
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   const usage = existsSync(usageFile) ? JSON.parse(readFileSync(usageFile, "utf8")) : null;
   rmSync(usageFile, { force: true });
@@ -149,6 +164,13 @@ async function runHostscan(ports, { concurrency, count, label }) {
     p50: percentile(durations, 50),
     p95: percentile(durations, 95),
     errorCodes,
+    rssGrowth: [0.25, 0.5, 0.75, 1]
+      .map((f) => {
+        const s = rssSamples.filter((x) => x.done <= count * f).pop();
+        return s ? `${Math.round(f * 100)} %: ${Math.round(s.mb)} MB` : null;
+      })
+      .filter(Boolean)
+      .join(", "),
     stderr: stderr.trim(),
   };
 }
@@ -174,6 +196,7 @@ const machine = {
   memoryGb: os.totalmem() / 1024 ** 3,
   node: process.version,
   platform: `${os.type()} ${os.release()} ${os.arch()}`,
+  loadBefore: os.loadavg()[0],
 };
 log(`${machine.cpus} × ${machine.model}, ${fmt(machine.memoryGb)} GB, Node ${machine.node}`);
 if (PROFILE) mkdirSync(join(ROOT, "bench/profiles"), { recursive: true });
@@ -239,6 +262,9 @@ const whatwebNote = whatweb
   ? `whatweb found at ${whatweb}, but the comparison is not implemented: the generated sites are only reachable through --connect-to, which WhatWeb has no equivalent for`
   : "whatweb is not on PATH: no WhatWeb comparison";
 
+const rssSummary = rows
+  .filter((r) => r.rssGrowth)
+  .map((r) => `${r.label}: RSS after ${r.rssGrowth} of the domains`);
 const errorSummary = rows
   .filter((r) => !r.criticalPath)
   .map(
@@ -257,13 +283,14 @@ console.log("");
 for (const c of checks) console.log(`- ${c}`);
 console.log(`- ${whatwebNote}`);
 for (const n of notes) console.log(`- ${n}`);
+for (const r of rssSummary) console.log(`- ${r}`);
 
 const command = `node bench/run.js ${argv.join(" ")}`.trim();
 const section = `<!-- bench:begin (written by bench/run.js; edit outside these markers) -->
 ## Latest run
 
 - Machine: ${machine.cpus} CPUs (${machine.model}), ${fmt(machine.memoryGb)} GB memory, ${machine.platform}
-- Node ${machine.node}
+- Node ${machine.node}; 1-minute load average ${fmt(machine.loadBefore, 2)} before and ${fmt(os.loadavg()[0], 2)} after the run (anything above 0 is other work sharing the CPUs, and the bench's own servers share them too)
 - Command: \`${command}\` (via \`npm run bench\`), ${new Date().toISOString().slice(0, 10)}
 - Each run: \`node bench/measure.js ${cliArgs({ dns: "DNS", rdap: { bootstrap: "http://127.0.0.1:BOOT/" }, whois: "127.0.0.1:WHOIS", httpsPort: "HTTPS", httpPort: "HTTP" }, "C").join(" ")}\` with the domains on stdin; \`bench/measure.js\` is \`bin/hostscan.js\` plus \`process.resourceUsage()\` at exit (CPU = user + system of that process, peak RSS = its maxRSS).
 - World: ${DOMAINS} generated domains (.com/.net/.org/.io over RDAP, .de over WHOIS; Cloudflare-, CloudFront-, EC2-, Hetzner- and OVH-like addresses; Google, Microsoft 365 and own mail; about 1 % NXDOMAIN, 0.5 % SERVFAIL, 0.2 % DNS timeouts, 0.2 % HTTP timeouts); ${httpsNote}.
@@ -274,6 +301,10 @@ ${tableOf(rows)}
 ${checks.map((c) => `- ${c}`).join("\n")}
 - ${whatwebNote}
 ${notes.map((n) => `- ${n}`).join("\n")}
+
+RSS of the hostscan process as the batch went on (sampled each second from /proc):
+
+${rssSummary.map((e) => `- ${e}`).join("\n")}
 
 Errors recorded in the profiles (source:code count):
 
