@@ -170,6 +170,27 @@ describe("technology fingerprints (webappanalyzer data)", () => {
     expect(byName(jimdo, "Jimdo")).toMatchObject({ saas: true });
   });
 
+  it("reads the certificate issuer only from a verified chain (a self-signed cert may claim any)", () => {
+    const withCert = (trusted: boolean, error: string | null) => {
+      const ev = evidenceFor("https://www.shop.example/", "<html></html>");
+      if (ev.http)
+        ev.http.section.tls = {
+          issuer: "Amazon / Amazon RSA 2048 M02",
+          issuerOrg: "Amazon",
+          subject: "www.shop.example",
+          san: [],
+          validFrom: null,
+          validTo: null,
+          sha256: null,
+          trusted,
+          error,
+        };
+      return names(detectTechnologies(ev));
+    };
+    expect(withCert(true, null)).toContain("AWS Certificate Manager");
+    expect(withCert(false, "DEPTH_ZERO_SELF_SIGNED_CERT")).not.toContain("AWS Certificate Manager");
+  });
+
   it("finds nothing without a page or DNS evidence", () => {
     const ev = emptyEvidence({
       input: "x.example",

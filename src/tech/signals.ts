@@ -1,4 +1,5 @@
 import { getDomain } from "tldts";
+import { chainVerified } from "../detectors/tls.js";
 import type { Evidence } from "../evidence.js";
 
 /** How much of the page the `html` rules see: the first 192 KiB and the last 64 KiB. */
@@ -105,6 +106,7 @@ export function pageSignals(evidence: Evidence): PageSignals {
     htmlLower: html.toLowerCase(),
     scriptsLower: scripts.map((x) => x.src.toLowerCase()).join("\n"),
     dns,
-    certIssuer: tls?.issuerOrg ?? tls?.issuer ?? null,
+    // An unverified certificate can claim any issuer: only a verified chain's issuer counts.
+    certIssuer: tls && chainVerified(tls) ? (tls.issuerOrg ?? tls.issuer ?? null) : null,
   };
 }
