@@ -204,3 +204,21 @@ describe("network source", () => {
     expect(out.errors.map((e) => [e.source, e.code])).toEqual([["rdap", "BAD_RESPONSE"]]);
   });
 });
+
+describe("network directory memory", () => {
+  it("does not serve one target's failure to later targets: a failed origin lookup is asked again", async () => {
+    const table: Record<string, string[] | DnsStatus> = { ...CYMRU };
+    table["1.1.16.104.origin.asn.cymru.com TXT"] = "TIMEOUT";
+    const { ctx, asked } = await setup(table);
+    const first = await ctx.networks.lookup("104.16.1.1");
+    expect(first.entry.asn).toBe(13335); // from RDAP's origin ASN, Cymru having timed out
+    expect(first.errors.map((e) => e.code)).toContain("TIMEOUT");
+    table["1.1.16.104.origin.asn.cymru.com TXT"] = CYMRU[
+      "1.1.16.104.origin.asn.cymru.com TXT"
+    ] as string[];
+    const second = await ctx.networks.lookup("104.16.1.1");
+    expect(second.entry.prefix).toBe("104.16.0.0/13");
+    expect(second.errors).toEqual([]);
+    expect(asked.filter((q) => q === "1.1.16.104.origin.asn.cymru.com TXT")).toHaveLength(2);
+  });
+});

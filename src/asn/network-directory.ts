@@ -47,11 +47,38 @@ function toBig(ip: string): { v6: boolean; n: bigint } | null {
   }
 }
 
-function memo<K, V>(map: Map<K, Promise<V>>, key: K, make: () => Promise<V>): Promise<V> {
+// Failures that are answers, not bad luck: asking again would only say the same.
+const STABLE_ANSWERS = new Set(["NOT_FOUND", "NO_RDAP_SERVER"]);
+
+// Most entries a per-address memo keeps: a long batch must not grow without bound.
+const MAX_PER_ADDRESS = 50_000;
+
+/**
+ * One promise per key, shared by concurrent and later callers. A result `keep` rejects (a
+ * failure: timeout, rate limit, aborted caller) is forgotten once settled, so one target's bad
+ * luck is not served to every later target; the oldest entries go first past `max`.
+ */
+function memo<K, V>(
+  map: Map<K, Promise<V>>,
+  key: K,
+  make: () => Promise<V>,
+  keep: (value: V) => boolean = () => true,
+  max = MAX_PER_ADDRESS,
+): Promise<V> {
   let p = map.get(key);
   if (!p) {
-    p = make();
-    map.set(key, p);
+    const made = make();
+    p = made;
+    map.set(key, made);
+    if (map.size > max) map.delete(map.keys().next().value as K);
+    made.then(
+      (value) => {
+        if (!keep(value) && map.get(key) === made) map.delete(key);
+      },
+      () => {
+        if (map.get(key) === made) map.delete(key);
+      },
+    );
   }
   return p;
 }
@@ -75,7 +102,12 @@ export class NetworkDirectory {
   ) {}
 
   private origin(ip: string, signal?: AbortSignal) {
-    return memo(this.origins, ip, () => cymruOrigin(this.resolver, ip, signal));
+    return memo(
+      this.origins,
+      ip,
+      () => cymruOrigin(this.resolver, ip, signal),
+      (r) => r.kind !== "error",
+    );
   }
 
   /** The AS name: Team Cymru first, RDAP autnum second. */
@@ -83,21 +115,29 @@ export class NetworkDirectory {
     asn: number,
     signal?: AbortSignal,
   ): Promise<{ name: string | null; errors: ErrorEntry[] }> {
-    return memo(this.asNames, asn, async () => {
-      const errors: ErrorEntry[] = [];
-      const cymru = await cymruAsName(this.resolver, asn, signal);
-      if (cymru.kind === "ok") return { name: cymru.value, errors };
-      if (cymru.kind === "error")
-        errors.push({ source: "asn", code: cymru.error.code, message: cymru.error.message });
-      const boot = await this.rdap.bootstrap.asn(asn);
-      if (boot.error) errors.push(boot.error);
-      if (!boot.urls[0]) return { name: null, errors };
-      const res = await this.rdap.fetch(new URL(`autnum/${asn}`, boot.urls[0]).toString(), signal);
-      if (res.kind === "ok") return { name: decodeAutnum(res.body).name, errors };
-      if (res.kind === "error")
-        errors.push({ source: "rdap", code: res.error.code, message: res.error.message });
-      return { name: null, errors };
-    });
+    return memo(
+      this.asNames,
+      asn,
+      async () => {
+        const errors: ErrorEntry[] = [];
+        const cymru = await cymruAsName(this.resolver, asn, signal);
+        if (cymru.kind === "ok") return { name: cymru.value, errors };
+        if (cymru.kind === "error")
+          errors.push({ source: "asn", code: cymru.error.code, message: cymru.error.message });
+        const boot = await this.rdap.bootstrap.asn(asn);
+        if (boot.error) errors.push(boot.error);
+        if (!boot.urls[0]) return { name: null, errors };
+        const res = await this.rdap.fetch(
+          new URL(`autnum/${asn}`, boot.urls[0]).toString(),
+          signal,
+        );
+        if (res.kind === "ok") return { name: decodeAutnum(res.body).name, errors };
+        if (res.kind === "error")
+          errors.push({ source: "rdap", code: res.error.code, message: res.error.message });
+        return { name: null, errors };
+      },
+      (r) => r.name !== null || r.errors.length === 0,
+    );
   }
 
   private ptr(ip: string, signal?: AbortSignal): Promise<string | null> {
@@ -130,43 +170,49 @@ export class NetworkDirectory {
   private network(ip: string, key: string, signal?: AbortSignal): Promise<RdapNetwork> {
     const hit = this.known(ip);
     if (hit) return Promise.resolve(hit);
-    return memo(this.inFlight, key, async () => {
-      const errors: ErrorEntry[] = [];
-      const boot = await this.rdap.bootstrap.ip(ip);
-      if (boot.error) errors.push(boot.error);
-      const base = boot.urls[0];
-      if (!base) {
-        errors.push({
-          source: "rdap",
-          code: "NO_RDAP_SERVER",
-          message: `no RDAP server for ${ip} in the bootstrap`,
-        });
-        return { facts: null, registry: null, errors };
-      }
-      this.rdapNetworkLookups++;
-      const res = await this.rdap.fetch(new URL(`ip/${ip}`, base).toString(), signal);
-      if (res.kind !== "ok") {
-        const err =
-          res.kind === "error"
-            ? { code: res.error.code, message: res.error.message }
-            : {
-                code: "NOT_FOUND",
-                message: `${new URL(base).host}: no network for ${ip} (HTTP 404)`,
-              };
-        errors.push({ source: "rdap", ...err });
-        return { facts: null, registry: null, errors };
-      }
-      const facts = decodeNetwork(res.body);
-      const host = new URL(res.url).hostname;
-      const registry = RIR_BY_HOST.find(([re]) => re.test(host))?.[1] ?? null;
-      const value = { facts, registry, errors };
-      const start = facts.startAddress ? toBig(facts.startAddress) : null;
-      const end = facts.endAddress ? toBig(facts.endAddress) : null;
-      if (start && end && start.v6 === end.v6 && start.n <= end.n) {
-        this.ranges.push({ v6: start.v6, start: start.n, end: end.n, value });
-      }
-      return value;
-    });
+    return memo(
+      this.inFlight,
+      key,
+      async () => {
+        const errors: ErrorEntry[] = [];
+        const boot = await this.rdap.bootstrap.ip(ip);
+        if (boot.error) errors.push(boot.error);
+        const base = boot.urls[0];
+        if (!base) {
+          errors.push({
+            source: "rdap",
+            code: "NO_RDAP_SERVER",
+            message: `no RDAP server for ${ip} in the bootstrap`,
+          });
+          return { facts: null, registry: null, errors };
+        }
+        this.rdapNetworkLookups++;
+        const res = await this.rdap.fetch(new URL(`ip/${ip}`, base).toString(), signal);
+        if (res.kind !== "ok") {
+          const err =
+            res.kind === "error"
+              ? { code: res.error.code, message: res.error.message }
+              : {
+                  code: "NOT_FOUND",
+                  message: `${new URL(base).host}: no network for ${ip} (HTTP 404)`,
+                };
+          errors.push({ source: "rdap", ...err });
+          return { facts: null, registry: null, errors };
+        }
+        const facts = decodeNetwork(res.body);
+        const host = new URL(res.url).hostname;
+        const registry = RIR_BY_HOST.find(([re]) => re.test(host))?.[1] ?? null;
+        const value = { facts, registry, errors };
+        // Only a real answer joins the ranges; failures stay in `inFlight` just until they settle.
+        const start = facts.startAddress ? toBig(facts.startAddress) : null;
+        const end = facts.endAddress ? toBig(facts.endAddress) : null;
+        if (start && end && start.v6 === end.v6 && start.n <= end.n) {
+          this.ranges.push({ v6: start.v6, start: start.n, end: end.n, value });
+        }
+        return value;
+      },
+      (v) => v.facts !== null || v.errors.every((e) => STABLE_ANSWERS.has(e.code)),
+    );
   }
 
   /** Everything known about the network of one address. */
