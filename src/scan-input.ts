@@ -1,5 +1,7 @@
 import { setMaxListeners } from "node:events";
 import type { Context } from "./context.js";
+import { toErrorEntry } from "./errors.js";
+import { linkedSignal } from "./net/linked-signal.js";
 import { failedProfile } from "./profile/build.js";
 import type { Profile } from "./profile/types.js";
 import { scanTarget } from "./scan.js";
@@ -17,11 +19,23 @@ export async function scanInput(ctx: Context, line: string, signal: AbortSignal)
     );
   }
   // One overall deadline per target, so one bad target cannot stall its batch window.
-  const deadline = AbortSignal.timeout(targetDeadlineMs(ctx.options.timeoutMs));
-  const combined = AbortSignal.any([signal, deadline]);
+  const deadline = linkedSignal(signal, targetDeadlineMs(ctx.options.timeoutMs));
   // Every lookup of the target listens on this signal: dozens at once is by design, not a leak.
-  setMaxListeners(0, combined);
-  return scanTarget(ctx, parsed.target, combined);
+  setMaxListeners(0, deadline.signal);
+  try {
+    return await scanTarget(ctx, parsed.target, deadline.signal);
+  } catch (err) {
+    // A bug in one target's scan (a detector, a formatter of evidence) must not end the batch.
+    const now = ctx.clock.now();
+    const entry = toErrorEntry("input", err, "scan failed");
+    return failedProfile(
+      line,
+      { code: "INTERNAL", message: entry.message },
+      { scannedAt: new Date(now).toISOString(), durationMs: 0 },
+    );
+  } finally {
+    deadline.dispose();
+  }
 }
 
 /** The most one target may take: enough for DNS, RDAP referrals and a redirect chain. */

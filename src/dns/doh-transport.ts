@@ -2,6 +2,7 @@
 // the injected undici dispatcher, the reply read with a size cap and checked like any other.
 import { type Dispatcher, request } from "undici";
 import { errorCode, errorMessage } from "../errors.js";
+import { linkedSignal } from "../net/linked-signal.js";
 import { type Ask, type Exchange, failed, matchesQuery } from "./exchange.js";
 import { decodeHeader, decodeMessage, encodeQuery, MAX_MESSAGE_BYTES } from "./message.js";
 
@@ -16,7 +17,8 @@ export async function dohExchange(
   // RFC 8484 §4.1: ID 0 keeps the request cache-friendly; HTTPS protects the exchange.
   const id = 0;
   const body = encodeQuery(id, ask.name, ask.type, ask.edns);
-  const signal = AbortSignal.any([ask.signal, AbortSignal.timeout(ask.timeoutMs)]);
+  const linked = linkedSignal(ask.signal, ask.timeoutMs);
+  const signal = linked.signal;
   try {
     const res = await request(url, {
       method: "POST",
@@ -60,5 +62,7 @@ export async function dohExchange(
       return failed("BAD_RESPONSE", errorMessage(err), url);
     }
     return failed("TIMEOUT", `DoH: ${errorMessage(err)}`, url);
+  } finally {
+    linked.dispose();
   }
 }

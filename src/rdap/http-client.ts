@@ -1,5 +1,6 @@
 import { type Dispatcher, request } from "undici";
 import { errorCode, errorMessage, HostscanError } from "../errors.js";
+import { type LinkedSignal, linkedSignal } from "../net/linked-signal.js";
 import type { ServerLimiter } from "./server-limiter.js";
 import type { RdapAttempt, RdapFetchResult, RdapHttpOptions } from "./types.js";
 
@@ -88,14 +89,15 @@ export async function fetchJson(
     const attempt: RdapAttempt = { url, status: null, durationMs: 0, error: null };
     attempts.push(attempt);
     let release: (() => void) | null = null;
+    let linked: LinkedSignal | null = null;
     try {
       release = await deps.limiter.acquire(parsed.origin, signal);
-      const timeout = AbortSignal.timeout(opts.timeoutMs);
+      linked = linkedSignal(signal, opts.timeoutMs);
       const res = await request(parsed, {
         method: "GET",
         dispatcher: deps.dispatcherFor(parsed),
         headers: { accept: ACCEPT, "user-agent": opts.userAgent },
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        signal: linked.signal,
         headersTimeout: opts.timeoutMs,
         bodyTimeout: opts.timeoutMs,
       });
@@ -162,6 +164,7 @@ export async function fetchJson(
       attempt.error = `${error.code}: ${error.message}`;
       return { kind: "error", url, error, attempts };
     } finally {
+      linked?.dispose();
       release?.();
       attempt.durationMs = Math.round(deps.now() - started);
     }
