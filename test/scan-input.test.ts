@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { createContext } from "../src/context.js";
+import type { Resolver } from "../src/dns/types.js";
+import { defaultOptions } from "../src/options.js";
+import { scanInput } from "../src/scan-input.js";
+import { CLOSED_RDAP_BOOTSTRAP, CLOSED_WHOIS } from "./helpers/offline-world.js";
+
+const silentResolver: Resolver = {
+  query: async (name, type) => ({
+    name,
+    type,
+    status: "NXDOMAIN",
+    answers: [],
+    authority: [],
+    server: "fake",
+    message: null,
+    durationMs: 0,
+  }),
+  close: async () => {},
+};
+
+describe("scanInput", () => {
+  it("turns a bug inside one target's scan into a failed profile, not a dead batch", async () => {
+    let calls = 0;
+    const ctx = createContext(
+      defaultOptions({
+        passive: true,
+        rdapBootstrap: CLOSED_RDAP_BOOTSTRAP,
+        whoisServer: CLOSED_WHOIS,
+      }),
+      {
+        resolver: silentResolver,
+        clock: {
+          now: () => {
+            calls += 1;
+            if (calls === 2) throw new Error("clock exploded");
+            return 0;
+          },
+        },
+      },
+    );
+    try {
+      const p = await scanInput(ctx, "example.org", new AbortController().signal);
+      expect(p.target).toBe("example.org");
+      expect(p.errors).toEqual([
+        expect.objectContaining({
+          code: "INTERNAL",
+          message: expect.stringContaining("clock exploded"),
+        }),
+      ]);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it("gives an invalid line its own profile", async () => {
+    const ctx = createContext(defaultOptions(), { resolver: silentResolver });
+    const p = await scanInput(ctx, "a..b", new AbortController().signal);
+    expect(p.errors[0]).toMatchObject({ source: "input", code: "INVALID_TARGET" });
+    await ctx.close();
+  });
+});
