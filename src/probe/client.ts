@@ -21,6 +21,12 @@ export interface HttpClientDeps {
   ca?: string[];
 }
 
+// Per-host memories of a long batch stay bounded: the oldest entries go first.
+const MAX_HOSTS = 10_000;
+function trim(map: Map<string, unknown>): void {
+  while (map.size > MAX_HOSTS) map.delete(map.keys().next().value as string);
+}
+
 /** Builds the shared client: an undici Agent whose connector is ours (see connector.ts). */
 export function createHttpClient(deps: HttpClientDeps): HttpClient {
   const known = new Map<string, string[]>();
@@ -35,8 +41,9 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
         : resolveAddresses(deps.resolver, host, signal);
     },
     record: (origin, info) => {
-      if (connections.size > 10_000) connections.clear();
+      connections.delete(origin);
       connections.set(origin, info);
+      trim(connections);
     },
   });
   const agent = new Agent({
@@ -50,7 +57,9 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
   return {
     dispatcher: agent,
     remember(host, addresses) {
-      if (addresses.length > 0) known.set(host.toLowerCase(), [...addresses]);
+      if (addresses.length === 0) return;
+      known.set(host.toLowerCase(), [...addresses]);
+      trim(known);
     },
     connection: (origin) => connections.get(origin) ?? null,
     close: () => agent.close(),
