@@ -19,6 +19,7 @@ beforeAll(async () => {
         SOA: [{ mname: "ns1.dnshost.example", rname: "hostmaster.example.org", serial: 42 }],
         CAA: [{ flags: 0, tag: "issue", value: "letsencrypt.org" }],
       },
+      "xn--bcher-kva.example.org": { A: ["192.0.2.77"] },
       "loop-a.example.org": { CNAME: ["loop-b.example.org"] },
       "loop-b.example.org": { CNAME: ["loop-a.example.org"] },
     },
@@ -79,6 +80,14 @@ describe("hostscan over a local DNS server", () => {
     const p = JSON.parse(r.stdout);
     expect(p.errors).toContainEqual(expect.objectContaining({ source: "dns", code: "NXDOMAIN" }));
     expect(p.dns.a).toEqual([]);
+  });
+
+  it("asks for a Unicode target by its punycode name", async () => {
+    const r = await runMain([...flags(), "--json", "Bücher.Example.org"]);
+    const p = JSON.parse(r.stdout);
+    expect(p).toMatchObject({ target: "Bücher.Example.org", host: "xn--bcher-kva.example.org" });
+    expect(p.dns.a).toEqual(["192.0.2.77"]);
+    expect(dns.queries.map((q) => q.name)).toContain("xn--bcher-kva.example.org");
   });
 
   it("reports a CNAME loop", async () => {
