@@ -82,6 +82,7 @@ async function destinations(deps: ConnectorDeps, host: string, port: number, sig
 
 async function openSocket(
   deps: ConnectorDeps,
+  context: () => tls.SecureContext,
   protocol: string,
   host: string,
   port: number,
@@ -104,7 +105,7 @@ async function openSocket(
     const proxyPort = Number(p.port) || (socks ? 1080 : p.protocol === "https:" ? 443 : 80);
     let socket: net.Socket = await tcpConnect(proxyAddrs[0] ?? proxyHost, proxyPort, signal);
     if (p.protocol === "https:")
-      socket = await tlsHandshake(socket, proxyHost, true, deps.ca, signal);
+      socket = await tlsHandshake(socket, proxyHost, true, context(), signal);
     const auth = p.username
       ? { username: decodeURIComponent(p.username), password: decodeURIComponent(p.password) }
       : null;
@@ -134,11 +135,21 @@ async function openSocket(
   throw lastError;
 }
 
+// One secure context per connector, built on first use: tls.connect without one builds a new
+// context (and, given `ca`, parses the whole root store again) for every connection.
+function secureContextOnce(ca: string[] | undefined): () => tls.SecureContext {
+  let context: tls.SecureContext | null = null;
+  return () => {
+    context ??= tls.createSecureContext(ca ? { ca: [...tls.rootCertificates, ...ca] } : {});
+    return context;
+  };
+}
+
 function tlsHandshake(
   socket: net.Socket,
   servername: string,
   verify: boolean,
-  ca: string[] | undefined,
+  secureContext: tls.SecureContext,
   signal: AbortSignal,
 ) {
   return abortable(signal, (onAbort) => {
@@ -146,7 +157,7 @@ function tlsHandshake(
       socket,
       servername: net.isIP(servername) ? undefined : servername,
       rejectUnauthorized: verify,
-      ca: ca ? [...tls.rootCertificates, ...ca] : undefined,
+      secureContext,
       ALPNProtocols: ["http/1.1"],
     });
     onAbort(() => secure.destroy());
@@ -176,6 +187,7 @@ function verdictOf(socket: tls.TLSSocket, host: string, cert: tls.PeerCertificat
  * private-address guard, and for HTTPS accepts any certificate but records it with its verdict.
  */
 export function createConnector(deps: ConnectorDeps): buildConnector.connector {
+  const context = secureContextOnce(deps.ca);
   return (opts, callback) => {
     const https = opts.protocol === "https:";
     const host = opts.hostname.replace(/^\[|\]$/g, "").toLowerCase();
@@ -184,13 +196,20 @@ export function createConnector(deps: ConnectorDeps): buildConnector.connector {
     const timeoutMs = deps.options.timeoutMs;
     const signal = AbortSignal.timeout(timeoutMs);
     const run = async () => {
-      const { socket, remoteAddress } = await openSocket(deps, opts.protocol, host, port, signal);
+      const { socket, remoteAddress } = await openSocket(
+        deps,
+        context,
+        opts.protocol,
+        host,
+        port,
+        signal,
+      );
       if (!https) {
         deps.record(origin, { remoteAddress, tls: null });
         return socket;
       }
       try {
-        const secure = await tlsHandshake(socket, host, false, deps.ca, signal);
+        const secure = await tlsHandshake(socket, host, false, context(), signal);
         const cert = secure.getPeerCertificate(true);
         const tlsInfo =
           cert && Object.keys(cert).length > 0
