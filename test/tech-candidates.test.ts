@@ -1,0 +1,147 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { type Evidence, emptyDnsSection, emptyEvidence } from "../src/evidence.js";
+import type { DnsSection, HttpSection } from "../src/profile/types.js";
+import { bigramKeys, bigramSet, mayContain } from "../src/tech/bigrams.js";
+import {
+  type CompiledFingerprints,
+  type CompiledTechnology,
+  compileFingerprints,
+} from "../src/tech/compile.js";
+import { readFingerprintData } from "../src/tech/data.js";
+import { detectTechnologies, loadFingerprints } from "../src/tech/detect.js";
+import { type Detection, matchTechnology } from "../src/tech/match.js";
+import { pagelessSubset } from "../src/tech/pageless.js";
+import { resolveDetections } from "../src/tech/resolve.js";
+import { type PageSignals, pageSignals } from "../src/tech/signals.js";
+
+const page = (name: string) =>
+  readFileSync(new URL(`./fixtures/pages/${name}.html`, import.meta.url), "utf8");
+
+// The matcher over the index's whole selection, unfiltered, in the index's order: what
+// detectTechnologies did before candidates were filtered by literals.
+function unfiltered(fp: CompiledFingerprints, e: Evidence) {
+  const s: PageSignals = pageSignals(e);
+  const selected = new Set<CompiledTechnology>(fp.index.always);
+  const addAll = (list: CompiledTechnology[] | undefined) => {
+    for (const t of list ?? []) selected.add(t);
+  };
+  for (const name of Object.keys(s.headers)) addAll(fp.index.headers.get(name));
+  for (const name of Object.keys(s.cookies)) addAll(fp.index.cookies.get(name.toLowerCase()));
+  for (const name of Object.keys(s.meta)) addAll(fp.index.meta.get(name));
+  for (const [lit, list] of fp.index.htmlLiterals) if (s.htmlLower.includes(lit)) addAll(list);
+  for (const [lit, list] of fp.index.scriptLiterals) if (s.scriptsLower.includes(lit)) addAll(list);
+  const detections: Detection[] = [];
+  for (const t of selected) {
+    const d = matchTechnology(t, s);
+    if (d) detections.push(d);
+  }
+  return resolveDetections(detections, fp);
+}
+
+const dns = (over: Partial<DnsSection>): DnsSection => ({ ...emptyDnsSection(), ...over });
+
+function evidence(
+  body: string | null,
+  headers: Record<string, string> = {},
+  cookies: Record<string, string> = {},
+  dnsSection: DnsSection | null = null,
+  tls: HttpSection["tls"] = null,
+): Evidence {
+  const url = "https://www.shop.example/";
+  const target = { input: "shop.example", host: "shop.example", domain: "shop.example", url: null };
+  return emptyEvidence(target, {
+    dns: dnsSection ? { section: dnsSection } : null,
+    http:
+      body === null
+        ? null
+        : {
+            section: { url, finalUrl: url, status: 200, redirects: [], headers, tls },
+            body,
+            cookies,
+            chainHeaders: [headers],
+          },
+  } as Partial<Evidence>);
+}
+
+const mailAndDns = dns({
+  ns: ["ada.ns.cloudflare.com", "bob.ns.cloudflare.com"],
+  mx: [{ preference: 1, exchange: "aspmx.l.google.com" }],
+  txt: ["v=spf1 include:_spf.google.com include:sendgrid.net ~all", "MS=ms12345678"],
+  soa: { mname: "ns-1.awsdns-1.com", rname: "awsdns-hostmaster.amazon.com", serial: 1 },
+  cname: ["shops.myshopify.com"],
+} as Partial<DnsSection>);
+
+const cases: [string, Evidence][] = [
+  [
+    "wordpress page",
+    evidence(page("wordpress"), { server: "nginx/1.24.0", "x-powered-by": "PHP/8.2" }),
+  ],
+  [
+    "shopify page with cookies and DNS",
+    evidence(
+      page("shopify"),
+      { "powered-by": "Shopify", server: "cloudflare", "cf-ray": "1-FRA" },
+      { _shopify_y: "1", secure_customer_sig: "x", SESSabcdef0123456789abcdef0123456789: "d" },
+      mailAndDns,
+    ),
+  ],
+  [
+    "drupal page",
+    evidence(page("drupal"), { "x-generator": "Drupal 10", "x-drupal-cache": "HIT" }),
+  ],
+  ["next.js page", evidence(page("nextjs"), { "x-powered-by": "Next.js", via: "1.1 vercel" })],
+  ["nginx page", evidence(page("nginx"), { server: "nginx" })],
+  ["empty page", evidence("", { server: "Apache" }, {}, mailAndDns)],
+  ["no page, DNS only", evidence(null, {}, {}, mailAndDns)],
+  [
+    "headers named like Object.prototype members",
+    evidence(
+      "<p>x</p>",
+      Object.fromEntries([
+        ["constructor", "x"],
+        ["__proto__", "z"],
+      ]),
+    ),
+  ],
+];
+
+describe("technology candidates (literal pre-filter)", () => {
+  const full = loadFingerprints();
+
+  it.each(cases)("finds exactly what the unfiltered matcher finds: %s", (_, e) => {
+    expect(detectTechnologies(e, full)).toEqual(unfiltered(full, e));
+  });
+
+  it("under --passive, the DNS subset answers exactly as the whole dataset", () => {
+    const e = { ...evidence(null, {}, {}, mailAndDns), passive: true };
+    const techs = detectTechnologies(e);
+    expect(techs).toEqual(unfiltered(full, e));
+    expect(techs.map((t) => t.name)).toContain("Google Workspace");
+  });
+
+  it("the DNS subset holds every DNS-rule technology and what each implies", () => {
+    const data = readFingerprintData();
+    const subset = compileFingerprints(pagelessSubset(data));
+    const withDns = full.technologies.filter((t) => t.dns.length > 0);
+    expect(withDns.length).toBeGreaterThan(10);
+    for (const t of withDns) {
+      expect(subset.byName.has(t.name)).toBe(true);
+      for (const implied of t.implies)
+        if (full.byName.has(implied.name)) expect(subset.byName.has(implied.name)).toBe(true);
+    }
+    expect(subset.technologies.length).toBeLessThan(full.technologies.length / 4);
+  });
+});
+
+describe("bigram pre-filter", () => {
+  it("never rules out a literal the text holds, ASCII or not", () => {
+    const text = "<html>Ünïcødé 日本語 wp-content/themes café</html>".toLowerCase();
+    const seen = bigramSet(text);
+    for (const literal of ["wp-content", "ünïcødé", "日本", "é<", "<h", "café</"])
+      expect(mayContain(seen, bigramKeys(literal))).toBe(true);
+    expect(mayContain(seen, bigramKeys("shopify"))).toBe(false);
+    expect(mayContain(bigramSet(""), bigramKeys("ab"))).toBe(false);
+    expect(mayContain(bigramSet(""), bigramKeys("a"))).toBe(true);
+  });
+});
