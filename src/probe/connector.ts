@@ -8,7 +8,7 @@ import { selectProxy } from "../net/proxy.js";
 import type { ScanOptions } from "../options.js";
 import type { TlsInfo } from "../profile/types.js";
 import { ConnectFailure } from "./connect-failure.js";
-import { tlsInfoFromCertificate } from "./tls-info.js";
+import { identityOf, type TlsVerdict, tlsInfoFromX509 } from "./tls-info.js";
 import { httpConnectTunnel, socks5Tunnel } from "./tunnel.js";
 
 /** What the probe learns about the connection that served an origin. */
@@ -168,7 +168,7 @@ function tlsHandshake(
   });
 }
 
-function verdictOf(socket: tls.TLSSocket, host: string, cert: tls.PeerCertificate) {
+function verdictOf(socket: tls.TLSSocket, host: string, cert: tls.PeerCertificate): TlsVerdict {
   const authErr = socket.authorizationError as unknown;
   const chainError = socket.authorized
     ? null
@@ -210,11 +210,12 @@ export function createConnector(deps: ConnectorDeps): buildConnector.connector {
       }
       try {
         const secure = await tlsHandshake(socket, host, false, context(), signal);
-        const cert = secure.getPeerCertificate(true);
-        const tlsInfo =
-          cert && Object.keys(cert).length > 0
-            ? tlsInfoFromCertificate(cert, verdictOf(secure, host, cert))
-            : null;
+        // Read once: on Node 20 this takes the certificates out of the connection (a second call,
+        // or getPeerCertificate after it, finds none).
+        const cert = secure.getPeerX509Certificate();
+        const tlsInfo = cert
+          ? tlsInfoFromX509(cert, verdictOf(secure, host, identityOf(cert)))
+          : null;
         deps.record(origin, { remoteAddress, tls: tlsInfo });
         return secure;
       } catch (err) {

@@ -1,5 +1,7 @@
+import type { X509Certificate } from "node:crypto";
 import type { DetailedPeerCertificate, PeerCertificate } from "node:tls";
 import type { TlsInfo } from "../profile/types.js";
+import { parseX509Name } from "./x509-name.js";
 
 /** The verdict on a presented certificate: chain verification and host-name check. */
 export interface TlsVerdict {
@@ -83,4 +85,66 @@ export function tlsInfoFromCertificate(
     issuerOrg: field(issuer, "O"),
     chain: "issuerCertificate" in cert ? issuerChain(cert) : [],
   };
+}
+
+// Chain errors meaning the leaf's issuer was found neither in the presented chain nor the store.
+const ISSUER_NOT_FOUND = new Set([
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "UNABLE_TO_GET_ISSUER_CERT",
+]);
+
+// issuerChain over X509Certificate: the same names, leaf's issuer first, up to a self-issued one.
+// The legacy object lists nothing when the leaf's issuer was not found at all; neither do we.
+function x509IssuerChain(leaf: X509Certificate, verdict: TlsVerdict): string[] {
+  const first = leaf.issuerCertificate;
+  if (!first && !leaf.checkIssued(leaf) && ISSUER_NOT_FOUND.has(verdict.chainError ?? ""))
+    return [];
+  const chain: string[] = [];
+  const seen = new Set<string>();
+  let cur: X509Certificate | undefined = leaf;
+  let next = first;
+  while (cur && !seen.has(cur.fingerprint256) && chain.length < 10) {
+    seen.add(cur.fingerprint256);
+    const issuer = describeName(parseX509Name(cur.issuer));
+    if (issuer) chain.push(issuer);
+    if (!next || next.fingerprint256 === cur.fingerprint256) break;
+    // A self-signed root names itself as issuer: already listed as the issuer of the one below.
+    if (next.checkIssued(next)) break;
+    cur = next;
+    next = cur.issuerCertificate;
+  }
+  return chain;
+}
+
+/**
+ * The same `http.tls` as tlsInfoFromCertificate, read from `getPeerX509Certificate()`: its fields
+ * are computed on demand, where the legacy object copies the DER, the key and three digests of
+ * every certificate in the chain.
+ */
+export function tlsInfoFromX509(cert: X509Certificate, verdict: TlsVerdict): TlsInfo {
+  const subject = parseX509Name(cert.subject);
+  const issuer = parseX509Name(cert.issuer);
+  const san = parseSubjectAltName(cert.subjectAltName);
+  const error = verdict.chainError ?? verdict.nameError;
+  return {
+    issuer: describeName(issuer),
+    subject: field(subject, "CN") ?? san[0] ?? null,
+    san,
+    validFrom: isoDate(cert.validFrom),
+    validTo: isoDate(cert.validTo),
+    sha256: cert.fingerprint256 || null,
+    trusted: error === null,
+    error,
+    issuerOrg: field(issuer, "O"),
+    chain: x509IssuerChain(cert, verdict),
+  };
+}
+
+/** What `tls.checkServerIdentity` reads of a certificate (subject CN and SANs), from X509. */
+export function identityOf(cert: X509Certificate): PeerCertificate {
+  return {
+    subject: parseX509Name(cert.subject),
+    subjectaltname: cert.subjectAltName,
+  } as unknown as PeerCertificate;
 }
