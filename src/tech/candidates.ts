@@ -1,3 +1,4 @@
+import { anyOfLiterals } from "./alternatives.js";
 import { bigramKeys, bigramSet, mayContain } from "./bigrams.js";
 import type { CompiledFingerprints, CompiledTechnology, NamedRule } from "./compile.js";
 import type { Pattern } from "./pattern.js";
@@ -22,6 +23,12 @@ interface LiteralEntry {
   techs: CompiledTechnology[];
 }
 
+/** A technology whose html or script rules (those without one required literal) need one of these. */
+interface AnyOf {
+  tech: CompiledTechnology;
+  literals: { literal: string; keys: Uint16Array }[];
+}
+
 interface Routes {
   headers: Map<string, Route[]>;
   cookies: Map<string, Route[]>;
@@ -30,9 +37,12 @@ interface Routes {
   dns: Map<string, Route[]>;
   url: Route[];
   certIssuer: Route[];
-  /** html / scriptSrc rules without a literal: they run on every page (html: even an empty one). */
+  /** html / scriptSrc rules with neither a literal nor alternatives that all have one: they run on
+   * every page (html: even an empty one). */
   bareHtml: CompiledTechnology[];
   bareScripts: CompiledTechnology[];
+  htmlAnyOf: AnyOf[];
+  scriptAnyOf: AnyOf[];
   /** Rules named like an Object.prototype member (the matcher's lookup finds those anyway). */
   inherited: CompiledTechnology[];
   html: LiteralEntry[];
@@ -41,11 +51,33 @@ interface Routes {
 
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
+// The literals one of which any match of the pattern holds; null when none can be shown.
+const literalsOf = (p: Pattern) => (p.literal ? [p.literal] : anyOfLiterals(p.source));
+
+// The literals one of which a match of any of the patterns holds: null = unknown, [] = none can match.
+function unionOf(patterns: Pattern[]): string[] | null {
+  const out = new Set<string>();
+  for (const p of patterns) {
+    if (!p.regex) continue;
+    const literals = literalsOf(p);
+    if (!literals) return null;
+    for (const l of literals) out.add(l);
+  }
+  return [...out];
+}
+
 function route(tech: CompiledTechnology, patterns: Pattern[]): Route | null {
-  const live = patterns.filter((p) => p.regex);
-  if (live.length === 0) return null;
-  if (live.some((p) => !p.literal)) return { tech, literals: null };
-  return { tech, literals: [...new Set(live.map((p) => p.literal as string))] };
+  if (!patterns.some((p) => p.regex)) return null;
+  return { tech, literals: unionOf(patterns) };
+}
+
+// For html/script rules: a technology with a rule of neither kind of literal is bare (null).
+function anyOf(tech: CompiledTechnology, patterns: Pattern[]): AnyOf | "bare" | null {
+  const unlisted = patterns.filter((p) => p.regex && !p.literal);
+  if (unlisted.length === 0) return null;
+  const literals = unionOf(unlisted);
+  if (!literals) return "bare";
+  return { tech, literals: literals.map((literal) => ({ literal, keys: bigramKeys(literal) })) };
 }
 
 function buildRoutes(fp: CompiledFingerprints): Routes {
@@ -59,6 +91,8 @@ function buildRoutes(fp: CompiledFingerprints): Routes {
     certIssuer: [],
     bareHtml: [],
     bareScripts: [],
+    htmlAnyOf: [],
+    scriptAnyOf: [],
     inherited: [],
     html: [...fp.index.htmlLiterals].map(([literal, techs]) => ({
       literal,
@@ -97,8 +131,12 @@ function buildRoutes(fp: CompiledFingerprints): Routes {
     if (url) r.url.push(url);
     const cert = route(t, t.certIssuer);
     if (cert) r.certIssuer.push(cert);
-    if (t.html.some((p) => p.regex && !p.literal)) r.bareHtml.push(t);
-    if (t.scriptSrc.some((p) => p.regex && !p.literal)) r.bareScripts.push(t);
+    const html = anyOf(t, t.html);
+    if (html === "bare") r.bareHtml.push(t);
+    else if (html) r.htmlAnyOf.push(html);
+    const scripts = anyOf(t, t.scriptSrc);
+    if (scripts === "bare") r.bareScripts.push(t);
+    else if (scripts) r.scriptAnyOf.push(scripts);
   }
   return r;
 }
@@ -125,9 +163,12 @@ interface Reachable {
 
 function reachable(r: Routes, s: PageSignals): Reachable {
   const may = new Set<CompiledTechnology>(r.inherited);
-  const present = (entries: LiteralEntry[], lower: string) => {
+  const present = (entries: LiteralEntry[], alternatives: AnyOf[], lower: string) => {
     const seen = bigramSet(lower);
-    const found = entries.filter((e) => mayContain(seen, e.keys) && lower.includes(e.literal));
+    const holds = (e: { literal: string; keys: Uint16Array }) =>
+      mayContain(seen, e.keys) && lower.includes(e.literal);
+    for (const a of alternatives) if (a.literals.some(holds)) may.add(a.tech);
+    const found = entries.filter(holds);
     for (const e of found) for (const t of e.techs) may.add(t);
     return found;
   };
@@ -152,9 +193,9 @@ function reachable(r: Routes, s: PageSignals): Reachable {
   if (s.url) check(r.url, s.url.toLowerCase());
   if (s.certIssuer) check(r.certIssuer, s.certIssuer.toLowerCase());
   for (const t of r.bareHtml) may.add(t);
-  const html = s.htmlLower ? present(r.html, s.htmlLower) : [];
+  const html = s.htmlLower ? present(r.html, r.htmlAnyOf, s.htmlLower) : [];
   if (s.scripts.length > 0) for (const t of r.bareScripts) may.add(t);
-  const scripts = s.scripts.length > 0 ? present(r.scripts, s.scriptsLower) : [];
+  const scripts = s.scripts.length > 0 ? present(r.scripts, r.scriptAnyOf, s.scriptsLower) : [];
   return { may, html, scripts };
 }
 
