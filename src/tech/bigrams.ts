@@ -4,7 +4,8 @@
 
 const SIZE = 1 << 14;
 
-const key = (a: number, b: number) => ((a & 127) << 7) | (b & 127);
+/** The set slot of a pair of UTF-16 code units (each folded to 7 bits). */
+export const pairKey = (a: number, b: number) => ((a & 127) << 7) | (b & 127);
 
 /** Which (folded) character pairs a text holds; one linear pass. */
 export function bigramSet(text: string): Uint8Array {
@@ -12,7 +13,7 @@ export function bigramSet(text: string): Uint8Array {
   let prev = text.charCodeAt(0);
   for (let i = 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    seen[key(prev, c)] = 1;
+    seen[pairKey(prev, c)] = 1;
     prev = c;
   }
   return seen;
@@ -22,7 +23,7 @@ export function bigramSet(text: string): Uint8Array {
 export function bigramKeys(literal: string): Uint16Array {
   const keys = new Set<number>();
   for (let i = 1; i < literal.length; i++)
-    keys.add(key(literal.charCodeAt(i - 1), literal.charCodeAt(i)));
+    keys.add(pairKey(literal.charCodeAt(i - 1), literal.charCodeAt(i)));
   return Uint16Array.from(keys);
 }
 

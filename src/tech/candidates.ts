@@ -1,6 +1,6 @@
 import { anyOfLiterals } from "./alternatives.js";
-import { bigramKeys, bigramSet, mayContain } from "./bigrams.js";
 import type { CompiledFingerprints, CompiledTechnology, NamedRule } from "./compile.js";
+import { type LiteralIndex, literalIndex, valuesIn } from "./literal-index.js";
 import type { Pattern } from "./pattern.js";
 import type { PageSignals } from "./signals.js";
 
@@ -17,16 +17,10 @@ interface Route {
   literals: string[] | null;
 }
 
-interface LiteralEntry {
-  literal: string;
-  keys: Uint16Array;
+/** What a literal found in the html or script URLs selects; `listed`: one of the index's own. */
+interface LiteralHit {
   techs: CompiledTechnology[];
-}
-
-/** A technology whose html or script rules (those without one required literal) need one of these. */
-interface AnyOf {
-  tech: CompiledTechnology;
-  literals: { literal: string; keys: Uint16Array }[];
+  listed: boolean;
 }
 
 interface Routes {
@@ -41,12 +35,11 @@ interface Routes {
    * every page (html: even an empty one). */
   bareHtml: CompiledTechnology[];
   bareScripts: CompiledTechnology[];
-  htmlAnyOf: AnyOf[];
-  scriptAnyOf: AnyOf[];
   /** Rules named like an Object.prototype member (the matcher's lookup finds those anyway). */
   inherited: CompiledTechnology[];
-  html: LiteralEntry[];
-  scripts: LiteralEntry[];
+  /** The index's html / script literals, then those of rules without one required literal. */
+  html: LiteralIndex<LiteralHit>;
+  scripts: LiteralIndex<LiteralHit>;
 }
 
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -71,16 +64,20 @@ function route(tech: CompiledTechnology, patterns: Pattern[]): Route | null {
   return { tech, literals: unionOf(patterns) };
 }
 
-// For html/script rules: a technology with a rule of neither kind of literal is bare (null).
-function anyOf(tech: CompiledTechnology, patterns: Pattern[]): AnyOf | "bare" | null {
-  const unlisted = patterns.filter((p) => p.regex && !p.literal);
-  if (unlisted.length === 0) return null;
-  const literals = unionOf(unlisted);
-  if (!literals) return "bare";
-  return { tech, literals: literals.map((literal) => ({ literal, keys: bigramKeys(literal) })) };
+// The literals of html/script rules the index does not list (those without one required
+// literal); "bare" when some rule has none at all.
+function unlistedLiterals(patterns: Pattern[]): string[] | "bare" {
+  return unionOf(patterns.filter((p) => p.regex && !p.literal)) ?? "bare";
 }
 
 function buildRoutes(fp: CompiledFingerprints): Routes {
+  const htmlItems: [string, LiteralHit][] = [...fp.index.htmlLiterals].map(([literal, techs]) => [
+    literal,
+    { techs, listed: true },
+  ]);
+  const scriptItems: [string, LiteralHit][] = [...fp.index.scriptLiterals].map(
+    ([literal, techs]) => [literal, { techs, listed: true }],
+  );
   const r: Routes = {
     headers: new Map(),
     cookies: new Map(),
@@ -91,19 +88,9 @@ function buildRoutes(fp: CompiledFingerprints): Routes {
     certIssuer: [],
     bareHtml: [],
     bareScripts: [],
-    htmlAnyOf: [],
-    scriptAnyOf: [],
     inherited: [],
-    html: [...fp.index.htmlLiterals].map(([literal, techs]) => ({
-      literal,
-      keys: bigramKeys(literal),
-      techs,
-    })),
-    scripts: [...fp.index.scriptLiterals].map(([literal, techs]) => ({
-      literal,
-      keys: bigramKeys(literal),
-      techs,
-    })),
+    html: literalIndex<LiteralHit>([]),
+    scripts: literalIndex<LiteralHit>([]),
   };
   const named = (map: Map<string, Route[]>, t: CompiledTechnology, rules: NamedRule[]) => {
     for (const rule of rules) {
@@ -131,13 +118,15 @@ function buildRoutes(fp: CompiledFingerprints): Routes {
     if (url) r.url.push(url);
     const cert = route(t, t.certIssuer);
     if (cert) r.certIssuer.push(cert);
-    const html = anyOf(t, t.html);
+    const html = unlistedLiterals(t.html);
     if (html === "bare") r.bareHtml.push(t);
-    else if (html) r.htmlAnyOf.push(html);
-    const scripts = anyOf(t, t.scriptSrc);
+    else for (const l of html) htmlItems.push([l, { techs: [t], listed: false }]);
+    const scripts = unlistedLiterals(t.scriptSrc);
     if (scripts === "bare") r.bareScripts.push(t);
-    else if (scripts) r.scriptAnyOf.push(scripts);
+    else for (const l of scripts) scriptItems.push([l, { techs: [t], listed: false }]);
   }
+  r.html = literalIndex(htmlItems);
+  r.scripts = literalIndex(scriptItems);
   return r;
 }
 
@@ -156,21 +145,17 @@ function routesOf(fp: CompiledFingerprints): Routes {
 interface Reachable {
   /** Technologies with a rule the page could satisfy (a superset of those that match). */
   may: Set<CompiledTechnology>;
-  /** The html and script literals the page holds, in index order. */
-  html: LiteralEntry[];
-  scripts: LiteralEntry[];
+  /** The index's html and script literals the page holds, in index order. */
+  html: LiteralHit[];
+  scripts: LiteralHit[];
 }
 
 function reachable(r: Routes, s: PageSignals): Reachable {
   const may = new Set<CompiledTechnology>(r.inherited);
-  const present = (entries: LiteralEntry[], alternatives: AnyOf[], lower: string) => {
-    const seen = bigramSet(lower);
-    const holds = (e: { literal: string; keys: Uint16Array }) =>
-      mayContain(seen, e.keys) && lower.includes(e.literal);
-    for (const a of alternatives) if (a.literals.some(holds)) may.add(a.tech);
-    const found = entries.filter(holds);
-    for (const e of found) for (const t of e.techs) may.add(t);
-    return found;
+  const present = (index: LiteralIndex<LiteralHit>, lower: string) => {
+    const hits = valuesIn(index, lower);
+    for (const h of hits) for (const t of h.techs) may.add(t);
+    return hits.filter((h) => h.listed);
   };
   const check = (routes: Route[] | undefined, lower: string) => {
     for (const e of routes ?? [])
@@ -193,9 +178,9 @@ function reachable(r: Routes, s: PageSignals): Reachable {
   if (s.url) check(r.url, s.url.toLowerCase());
   if (s.certIssuer) check(r.certIssuer, s.certIssuer.toLowerCase());
   for (const t of r.bareHtml) may.add(t);
-  const html = s.htmlLower ? present(r.html, r.htmlAnyOf, s.htmlLower) : [];
+  const html = s.htmlLower ? present(r.html, s.htmlLower) : [];
   if (s.scripts.length > 0) for (const t of r.bareScripts) may.add(t);
-  const scripts = s.scripts.length > 0 ? present(r.scripts, r.scriptAnyOf, s.scriptsLower) : [];
+  const scripts = s.scripts.length > 0 ? present(r.scripts, s.scriptsLower) : [];
   return { may, html, scripts };
 }
 
