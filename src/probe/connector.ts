@@ -168,14 +168,21 @@ function tlsHandshake(
   });
 }
 
-function verdictOf(socket: tls.TLSSocket, host: string, cert: tls.PeerCertificate): TlsVerdict {
+// The chain verdict, and the host-name check only when the chain verified: an unverified chain
+// is the record's error whatever the name says (checkServerIdentity builds an Error with a stack).
+function verdictOf(
+  socket: tls.TLSSocket,
+  host: string,
+  cert: () => tls.PeerCertificate,
+): TlsVerdict {
   const authErr = socket.authorizationError as unknown;
   const chainError = socket.authorized
     ? null
     : typeof authErr === "string"
       ? authErr
       : ((authErr as { code?: string; message?: string } | null)?.code ?? "UNABLE_TO_VERIFY");
-  const nameErr = tls.checkServerIdentity(host, cert) as (Error & { code?: string }) | undefined;
+  if (chainError !== null) return { chainError, nameError: null };
+  const nameErr = tls.checkServerIdentity(host, cert()) as (Error & { code?: string }) | undefined;
   return {
     chainError,
     nameError: nameErr ? (nameErr.code ?? "ERR_TLS_CERT_ALTNAME_INVALID") : null,
@@ -214,7 +221,10 @@ export function createConnector(deps: ConnectorDeps): buildConnector.connector {
         // or getPeerCertificate after it, finds none).
         const cert = secure.getPeerX509Certificate();
         const tlsInfo = cert
-          ? tlsInfoFromX509(cert, verdictOf(secure, host, identityOf(cert)))
+          ? tlsInfoFromX509(
+              cert,
+              verdictOf(secure, host, () => identityOf(cert)),
+            )
           : null;
         deps.record(origin, { remoteAddress, tls: tlsInfo });
         return secure;
