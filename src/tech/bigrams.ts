@@ -20,15 +20,18 @@ export function bigramSet(text: string): Uint8Array {
 }
 
 /** The distinct (folded) character pairs of a literal, for `mayContain`. */
-export function bigramKeys(literal: string): Uint16Array {
-  const keys = new Set<number>();
-  for (let i = 1; i < literal.length; i++)
-    keys.add(pairKey(literal.charCodeAt(i - 1), literal.charCodeAt(i)));
-  return Uint16Array.from(keys);
+export function bigramKeys(literal: string): number[] {
+  const keys: number[] = [];
+  next: for (let i = 1; i < literal.length; i++) {
+    const k = pairKey(literal.charCodeAt(i - 1), literal.charCodeAt(i));
+    for (let j = 0; j < keys.length; j++) if (keys[j] === k) continue next;
+    keys.push(k);
+  }
+  return keys;
 }
 
 /** False when the text (as a bigramSet) cannot contain the literal (as its bigramKeys). */
-export function mayContain(seen: Uint8Array, keys: Uint16Array): boolean {
+export function mayContain(seen: Uint8Array, keys: readonly number[]): boolean {
   for (let i = 0; i < keys.length; i++) if (seen[keys[i] as number] === 0) return false;
   return true;
 }

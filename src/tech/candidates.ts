@@ -9,7 +9,9 @@ import type { PageSignals } from "./signals.js";
 // ruled out only when its literal is provably absent, so nothing that matches is lost). They
 // come in the order the matcher has always seen them — index.always first, then by header,
 // cookie, meta, html and script keys — because an implied technology takes the confidence of
-// its first implier.
+// its first implier. Regexes are built lazily, so a rule here counts as live until it is run (a
+// dropped one only adds a candidate that matches nothing); html/script rules without a literal
+// were built by the index already and are known exactly.
 
 /** A technology reachable through one kind of rule; literals null = some rule needs none. */
 interface Route {
@@ -51,7 +53,6 @@ const literalsOf = (p: Pattern) => (p.literal ? [p.literal] : anyOfLiterals(p.so
 function unionOf(patterns: Pattern[]): string[] | null {
   const out = new Set<string>();
   for (const p of patterns) {
-    if (!p.regex) continue;
     const literals = literalsOf(p);
     if (!literals) return null;
     for (const l of literals) out.add(l);
@@ -60,14 +61,14 @@ function unionOf(patterns: Pattern[]): string[] | null {
 }
 
 function route(tech: CompiledTechnology, patterns: Pattern[]): Route | null {
-  if (!patterns.some((p) => p.regex)) return null;
+  if (patterns.length === 0) return null;
   return { tech, literals: unionOf(patterns) };
 }
 
 // The literals of html/script rules the index does not list (those without one required
 // literal); "bare" when some rule has none at all.
 function unlistedLiterals(patterns: Pattern[]): string[] | "bare" {
-  return unionOf(patterns.filter((p) => p.regex && !p.literal)) ?? "bare";
+  return unionOf(patterns.filter((p) => !p.literal && p.regex)) ?? "bare";
 }
 
 function buildRoutes(fp: CompiledFingerprints): Routes {
@@ -112,7 +113,7 @@ function buildRoutes(fp: CompiledFingerprints): Routes {
       t.cookies.filter((c) => !c.nameRegex),
     );
     for (const c of t.cookies)
-      if (c.nameRegex && c.patterns.some((p) => p.regex))
+      if (c.nameRegex && c.patterns.length > 0)
         r.cookieNames.push({ tech: t, nameRegex: c.nameRegex });
     const url = route(t, t.url);
     if (url) r.url.push(url);

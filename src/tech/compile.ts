@@ -4,7 +4,7 @@ import {
   type RawTechnology,
   readFingerprintData,
 } from "./data.js";
-import { compilePattern, type Pattern } from "./pattern.js";
+import { compilePattern, type Pattern, parsePattern } from "./pattern.js";
 
 /** Rules keyed by a name (header, cookie, meta, DNS record type); cookie names may be regexes. */
 export interface NamedRule {
@@ -14,7 +14,7 @@ export interface NamedRule {
   patterns: Pattern[];
 }
 
-/** A technology ready for matching: every rule compiled once. */
+/** A technology ready for matching: every rule parsed once (each regex built on first use). */
 export interface CompiledTechnology {
   name: string;
   categories: string[];
@@ -43,8 +43,9 @@ export interface CompiledFingerprints {
   license: string;
   /** Which technologies a page can possibly match, by the signal that would trigger them. */
   index: FingerprintIndex;
-  /** Patterns dropped as catastrophic-backtracking risks or invalid in JavaScript. */
-  skipped: { technology: string; source: string; reason: string }[];
+  /** Patterns dropped as catastrophic-backtracking risks or invalid in JavaScript (reading it
+   * builds every regex of the dataset: for diagnostics only). */
+  readonly skipped: { technology: string; source: string; reason: string }[];
 }
 
 /** Inverted index: a page only runs the rules of technologies whose keys or literals it holds. */
@@ -80,6 +81,8 @@ function buildIndex(technologies: CompiledTechnology[]): FingerprintIndex {
       if (r.nameRegex) always = true;
       else add(index.cookies, r.name, t);
     }
+    // Only literal-less patterns have their regex built here: a dropped one must not put its
+    // technology in `always` (which would change the order an implied technology is found in).
     for (const p of t.html) {
       if (p.literal) add(index.htmlLiterals, p.literal, t);
       else if (p.regex) always = true;
@@ -93,29 +96,23 @@ function buildIndex(technologies: CompiledTechnology[]): FingerprintIndex {
   return index;
 }
 
-const list = (v: RawPatterns | undefined): string[] =>
-  v === undefined ? [] : Array.isArray(v) ? v : [v];
+// Shared by every technology without such rules (most have only a few kinds): never mutated.
+const NONE: never[] = [];
 
-function compileList(
-  v: RawPatterns | undefined,
-  skipped: CompiledFingerprints["skipped"],
-  tech: string,
-  html = false,
-): Pattern[] {
-  return list(v).map((text) => {
-    const p = compilePattern(text, { html });
-    if (p.skipped) skipped.push({ technology: tech, source: p.source, reason: p.skipped });
-    return p;
-  });
+const list = (v: RawPatterns | undefined): string[] =>
+  v === undefined ? NONE : Array.isArray(v) ? v : [v];
+
+// f over the value(s), without allocating for an absent field.
+const mapList = <T>(v: RawPatterns | undefined, f: (text: string) => T): T[] =>
+  v === undefined ? NONE : list(v).map(f);
+
+function compileList(v: RawPatterns | undefined, html = false): Pattern[] {
+  return mapList(v, (text) => compilePattern(text, { html }));
 }
 
-function compileNamed(
-  v: Record<string, RawPatterns> | undefined,
-  skipped: CompiledFingerprints["skipped"],
-  tech: string,
-  regexNames = false,
-): NamedRule[] {
-  return Object.entries(v ?? {}).map(([name, patterns]) => {
+function compileNamed(v: Record<string, RawPatterns> | undefined, regexNames = false): NamedRule[] {
+  if (v === undefined) return NONE;
+  return Object.entries(v).map(([name, patterns]) => {
     let nameRegex: RegExp | null = null;
     if (regexNames && /[[\]()*+?{}|^$\\]/.test(name)) {
       try {
@@ -124,18 +121,15 @@ function compileNamed(
         nameRegex = null;
       }
     }
-    return { name: name.toLowerCase(), nameRegex, patterns: compileList(patterns, skipped, tech) };
+    return { name: name.toLowerCase(), nameRegex, patterns: compileList(patterns) };
   });
 }
 
-function compileOne(
-  name: string,
-  raw: RawTechnology,
-  data: FingerprintData,
-  skipped: CompiledFingerprints["skipped"],
-) {
+function compileOne(name: string, raw: RawTechnology, data: FingerprintData): CompiledTechnology {
   const catNames = (ids: number[]) =>
-    ids.map((id) => data.categories[String(id)]).filter((c): c is string => !!c);
+    ids.length === 0
+      ? NONE
+      : ids.map((id) => data.categories[String(id)]).filter((c): c is string => !!c);
   const reqCats =
     raw.requiresCategory === undefined
       ? []
@@ -145,20 +139,20 @@ function compileOne(
   return {
     name,
     categories: catNames(raw.cats ?? []),
-    headers: compileNamed(raw.headers, skipped, name),
-    cookies: compileNamed(raw.cookies, skipped, name, true),
-    meta: compileNamed(raw.meta, skipped, name),
-    dns: compileNamed(raw.dns, skipped, name).map((r) => ({ ...r, name: r.name.toUpperCase() })),
-    html: compileList(raw.html, skipped, name, true),
-    scriptSrc: compileList(raw.scriptSrc, skipped, name),
-    url: compileList(raw.url, skipped, name),
-    certIssuer: compileList(raw.certIssuer, skipped, name),
-    implies: list(raw.implies).map((text) => {
-      const p = compilePattern(text);
+    headers: compileNamed(raw.headers),
+    cookies: compileNamed(raw.cookies, true),
+    meta: compileNamed(raw.meta),
+    dns: raw.dns ? compileNamed(raw.dns).map((r) => ({ ...r, name: r.name.toUpperCase() })) : NONE,
+    html: compileList(raw.html, true),
+    scriptSrc: compileList(raw.scriptSrc),
+    url: compileList(raw.url),
+    certIssuer: compileList(raw.certIssuer),
+    implies: mapList(raw.implies, (text) => {
+      const p = parsePattern(text);
       return { name: p.source, confidence: p.confidence };
     }),
-    excludes: list(raw.excludes).map((t) => t.split("\\;")[0] as string),
-    requires: list(raw.requires).map((t) => t.split("\\;")[0] as string),
+    excludes: mapList(raw.excludes, (t) => t.split("\\;")[0] as string),
+    requires: mapList(raw.requires, (t) => t.split("\\;")[0] as string),
     requiresCategory: catNames(reqCats),
     saas: raw.saas === true,
     oss: raw.oss === true,
@@ -179,29 +173,44 @@ function hasRules(t: CompiledTechnology): boolean {
   );
 }
 
+// Every pattern of the technologies that was dropped, and why (builds each regex not yet built).
+function skippedPatterns(technologies: CompiledTechnology[]): CompiledFingerprints["skipped"] {
+  const out: CompiledFingerprints["skipped"] = [];
+  for (const t of technologies) {
+    const named = [...t.headers, ...t.cookies, ...t.meta, ...t.dns].flatMap((r) => r.patterns);
+    for (const p of [...named, ...t.html, ...t.scriptSrc, ...t.url, ...t.certIssuer])
+      if (p.skipped) out.push({ technology: t.name, source: p.source, reason: p.skipped });
+  }
+  return out;
+}
+
 /**
- * Compiles the dataset. Technologies with no rule hostscan can evaluate (only js/dom/xhr rules)
- * are kept for `implies` but never matched directly.
+ * Compiles the dataset: rules parsed and indexed, each regex built when first used. Technologies
+ * with no rule hostscan can evaluate (only js/dom/xhr rules) are kept for `implies` but never
+ * matched directly.
  */
 export function compileFingerprints(
   data: FingerprintData = readFingerprintData(),
 ): CompiledFingerprints {
-  const skipped: CompiledFingerprints["skipped"] = [];
   const technologies: CompiledTechnology[] = [];
   const byName = new Map<string, CompiledTechnology>();
   for (const [name, raw] of Object.entries(data.technologies)) {
-    const tech = compileOne(name, raw, data, skipped);
+    const tech = compileOne(name, raw, data);
     byName.set(name, tech);
     if (hasRules(tech) || tech.implies.length > 0) technologies.push(tech);
   }
   const matchable = technologies.filter(hasRules);
+  let skipped: CompiledFingerprints["skipped"] | null = null;
   return {
     technologies: matchable,
     byName,
     index: buildIndex(matchable),
     version: data.version,
     license: data.license,
-    skipped,
+    get skipped() {
+      skipped ??= skippedPatterns(matchable);
+      return skipped;
+    },
   };
 }
 

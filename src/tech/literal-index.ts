@@ -5,7 +5,7 @@ import { bigramKeys, mayContain, pairKey } from "./bigrams.js";
 
 interface Entry<T> {
   literal: string;
-  keys: Uint16Array;
+  keys: number[];
   value: T;
 }
 

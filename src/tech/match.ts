@@ -82,12 +82,13 @@ export function matchTechnology(tech: CompiledTechnology, s: PageSignals): Detec
   if (s.url) plain("url", tech.url, [s.url]);
   if (s.certIssuer) plain("certIssuer", tech.certIssuer, [s.certIssuer]);
   for (const p of tech.html) {
-    if (!p.regex || (p.literal && !s.htmlLower.includes(p.literal))) continue;
+    // The literal first: a pattern's regex is built only when the page could match it.
+    if ((p.literal && !s.htmlLower.includes(p.literal)) || !p.regex) continue;
     const m = p.regex.exec(s.html);
     if (m) hit("html", p, m);
   }
   for (const p of tech.scriptSrc) {
-    if (!p.regex || (p.literal && !s.scriptsLower.includes(p.literal))) continue;
+    if ((p.literal && !s.scriptsLower.includes(p.literal)) || !p.regex) continue;
     let matched: RegExpExecArray | null = null;
     let fromFirstParty = false;
     for (const script of s.scripts) {

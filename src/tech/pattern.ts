@@ -2,9 +2,9 @@
 // (https://github.com/enthec/webappanalyzer#patterns), compiled defensively for hostile pages.
 import { boundQuantifiers, requiredLiteral } from "./regex-guard.js";
 
-/** A compiled pattern: the regex (null = never matches), its version template and confidence. */
+/** A pattern: its regex (null = never matches, compiled on first use), version and confidence. */
 export interface Pattern {
-  regex: RegExp | null;
+  readonly regex: RegExp | null;
   version: string | null;
   confidence: number;
   /** The regex source before rewriting, for evidence and debugging. */
@@ -12,12 +12,17 @@ export interface Pattern {
   /** Text every match contains (lower-cased): the regex runs only where it occurs. */
   literal: string | null;
   /** Why the regex was dropped: "nested-quantifier" (catastrophic backtracking risk) or "invalid". */
-  skipped?: "nested-quantifier" | "invalid";
+  readonly skipped?: "nested-quantifier" | "invalid";
 }
 
-/** Parses and compiles one pattern string; never throws (a bad regex compiles to null). */
-export function compilePattern(text: string, options: { html?: boolean } = {}): Pattern {
-  const [regexText = "", ...tags] = text.split("\\;");
+/** A pattern string's parts: the regex text, its `version` template and its confidence. */
+export function parsePattern(text: string): {
+  source: string;
+  version: string | null;
+  confidence: number;
+} {
+  if (!text.includes("\\;")) return { source: text, version: null, confidence: 100 };
+  const [source = "", ...tags] = text.split("\\;");
   let version: string | null = null;
   let confidence = 100;
   for (const tag of tags) {
@@ -27,15 +32,58 @@ export function compilePattern(text: string, options: { html?: boolean } = {}): 
     if (key === "version") version = value;
     else if (key === "confidence" && Number.isFinite(Number(value))) confidence = Number(value);
   }
-  const base = { version, confidence, source: regexText, literal: requiredLiteral(regexText) };
-  const narrowed = options.html ? regexText.replaceAll("[^>]", "[^<>]") : regexText;
-  const { source, nested } = boundQuantifiers(narrowed);
-  if (nested) return { ...base, regex: null, skipped: "nested-quantifier" };
-  try {
-    return { ...base, regex: new RegExp(source, "i") };
-  } catch {
-    return { ...base, regex: null, skipped: "invalid" };
+  return { source, version, confidence };
+}
+
+// The dataset has ~15,000 patterns and a page needs a few dozen: each RegExp is built (guarded)
+// the first time `regex` is read, i.e. when its technology is a candidate whose literal the page
+// holds, and kept.
+class LazyPattern implements Pattern {
+  readonly version: string | null;
+  readonly confidence: number;
+  readonly source: string;
+  readonly literal: string | null;
+  readonly #html: boolean;
+  #regex: RegExp | null | undefined = undefined;
+  #skipped: "nested-quantifier" | "invalid" | undefined = undefined;
+
+  constructor(text: string, html: boolean) {
+    const { source, version, confidence } = parsePattern(text);
+    this.version = version;
+    this.confidence = confidence;
+    this.source = source;
+    this.literal = requiredLiteral(source);
+    this.#html = html;
   }
+
+  get regex(): RegExp | null {
+    if (this.#regex === undefined) this.#compile();
+    return this.#regex as RegExp | null;
+  }
+
+  get skipped(): "nested-quantifier" | "invalid" | undefined {
+    if (this.#regex === undefined) this.#compile();
+    return this.#skipped;
+  }
+
+  #compile(): void {
+    const narrowed = this.#html ? this.source.replaceAll("[^>]", "[^<>]") : this.source;
+    const { source, nested } = boundQuantifiers(narrowed);
+    this.#regex = null;
+    if (nested) this.#skipped = "nested-quantifier";
+    else {
+      try {
+        this.#regex = new RegExp(source, "i");
+      } catch {
+        this.#skipped = "invalid";
+      }
+    }
+  }
+}
+
+/** Parses one pattern string; never throws (a bad regex reads as null when first used). */
+export function compilePattern(text: string, options: { html?: boolean } = {}): Pattern {
+  return new LazyPattern(text, options.html === true);
 }
 
 /**

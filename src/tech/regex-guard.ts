@@ -145,6 +145,16 @@ function classEnd(src: string, i: number): number {
   return j + 1;
 }
 
+// A quantifier (and its lazy "?") starting at i, as `[?*+]` or `{n[,m]}` with n in group 1.
+// Sticky and tried only where one can start: ~7,000 patterns are scanned at start-up.
+const QUANTIFIER = /(?:[?*+]|\{(\d+)(?:,\d*)?\})\??/y;
+function quantifierAt(src: string, i: number): RegExpExecArray | null {
+  const c = src.charCodeAt(i);
+  if (c !== 63 && c !== 42 && c !== 43 && c !== 123) return null; // ? * + {
+  QUANTIFIER.lastIndex = i;
+  return QUANTIFIER.exec(src);
+}
+
 /**
  * The longest literal text every match must contain (lower-cased), or null: only top-level,
  * non-optional literal runs count, and a top-level alternation means there is none.
@@ -189,7 +199,7 @@ export function requiredLiteral(src: string): string | null {
       i += len - 1;
       continue;
     }
-    const q = /^(?:[?*+]|\{(\d+)(?:,\d*)?\})\??/.exec(src.slice(i + len));
+    const q = quantifierAt(src, i + len);
     const min = !q ? 1 : q[0][0] === "+" ? 1 : q[0][0] === "{" ? Number(q[1]) : 0;
     if (lit !== null && min >= 1) run += lit.toLowerCase();
     if (lit === null || q) flush();
