@@ -50,8 +50,9 @@ function toBig(ip: string): { v6: boolean; n: bigint } | null {
 // Failures that are answers, not bad luck: asking again would only say the same.
 const STABLE_ANSWERS = new Set(["NOT_FOUND", "NO_RDAP_SERVER"]);
 
-// Most entries a per-address memo keeps: a long batch must not grow without bound.
-const MAX_PER_ADDRESS = 50_000;
+// Most entries a per-address memo keeps. Small on purpose: the DNS cache behind it already
+// remembers the answers; this map only shares in-flight lookups and their decoded results.
+const MAX_PER_ADDRESS = 4096;
 
 /**
  * One promise per key, shared by concurrent and later callers. A result `keep` rejects (a
