@@ -4,13 +4,10 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { Command, CommanderError, Option } from "commander";
-import { readTargets } from "./batch/input.js";
-import { progressLine } from "./batch/progress.js";
-import { runBatch } from "./batch/run.js";
+import type { runBatch } from "./batch/run.js";
 import { inShard, parseShard, type Shard } from "./batch/shard.js";
-import { createContext, type LogSink } from "./context.js";
+import type { LogSink } from "./context.js";
 import { parseDnsServer } from "./dns/server-address.js";
-import { FORMAT_IDS, formatters } from "./format/index.js";
 import type { FormatId } from "./format/types.js";
 import { parseConnectTo } from "./net/connect-to.js";
 import {
@@ -21,8 +18,7 @@ import {
   type ScanOptions,
 } from "./options.js";
 import { parseIntAtLeast } from "./options-parse.js";
-import { scanInput, wasUnscannable } from "./scan-input.js";
-import { parseTarget } from "./targets/normalize.js";
+import type { parseTarget } from "./targets/normalize.js";
 
 /** What the CLI may touch of its process; tests pass fakes, `runProcess()` the real ones. */
 export interface CliIO {
@@ -42,6 +38,35 @@ export interface CliIO {
 class UsageError extends Error {}
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+// The --format choices, in help order (format/index.js is loaded only to scan; the Record type
+// makes this list fail to compile when a FormatId is added or removed).
+const FORMATS: Record<FormatId, true> = { table: true, json: true, ndjson: true, csv: true };
+const FORMAT_IDS = Object.keys(FORMATS) as FormatId[];
+
+// The scanning machinery (context with undici and dns-packet, the pipeline, formatters, tldts),
+// imported only once there is something to scan: --version, --help and usage errors skip it.
+async function loadScanner() {
+  const [context, format, input, progress, run, scan, targets] = await Promise.all([
+    import("./context.js"),
+    import("./format/index.js"),
+    import("./batch/input.js"),
+    import("./batch/progress.js"),
+    import("./batch/run.js"),
+    import("./scan-input.js"),
+    import("./targets/normalize.js"),
+  ]);
+  return {
+    createContext: context.createContext,
+    formatters: format.formatters,
+    readTargets: input.readTargets,
+    progressLine: progress.progressLine,
+    runBatch: run.runBatch,
+    scanInput: scan.scanInput,
+    wasUnscannable: scan.wasUnscannable,
+    parseTarget: targets.parseTarget,
+  };
+}
 
 function program(io: CliIO): Command {
   return new Command()
@@ -203,8 +228,8 @@ function formatOf(o: Record<string, unknown>): FormatId {
   return o.format as FormatId;
 }
 
-function shardKey(line: string): string {
-  const parsed = parseTarget(line);
+function shardKey(line: string, parse: typeof parseTarget): string {
+  const parsed = parse(line);
   return parsed.ok ? parsed.target.host : line.trim();
 }
 
@@ -228,19 +253,26 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 
   const args = cmd.args;
-  const streams: Readable[] = [];
   const input = opts.input as string | undefined;
+  if (!input && args.length === 0 && io.stdin.isTTY) {
+    io.stderr.write("hostscan: no targets (give domains, -i FILE, or pipe them in); see --help\n");
+    return 2;
+  }
+  const {
+    createContext,
+    formatters,
+    readTargets,
+    progressLine,
+    runBatch,
+    scanInput,
+    wasUnscannable,
+    parseTarget,
+  } = await loadScanner();
+  // Opened after the await, so an unreadable file's error finds readTargets listening.
+  const streams: Readable[] = [];
   if (input === "-") streams.push(io.stdin);
   else if (input) streams.push(createReadStream(input, { encoding: "utf8" }));
-  else if (args.length === 0) {
-    if (io.stdin.isTTY) {
-      io.stderr.write(
-        "hostscan: no targets (give domains, -i FILE, or pipe them in); see --help\n",
-      );
-      return 2;
-    }
-    streams.push(io.stdin);
-  }
+  else if (args.length === 0) streams.push(io.stdin);
 
   const quiet = Boolean(opts.quiet);
   const log: LogSink = (level, message) => {
@@ -274,7 +306,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
   };
 
-  const lines = shardFilter(readTargets(args, streams), shard);
+  const lines = shardFilter(readTargets(args, streams), shard, (line) =>
+    shardKey(line, parseTarget),
+  );
   let summary: Awaited<ReturnType<typeof runBatch>>;
   try {
     summary = await runBatch(
@@ -337,9 +371,10 @@ function sanitizeLine(text: string): string {
 async function* shardFilter(
   lines: AsyncIterable<string>,
   shard: Shard | null,
+  keyOf: (line: string) => string,
 ): AsyncGenerator<string> {
   for await (const line of lines) {
-    if (!shard || inShard(shardKey(line), shard)) yield line;
+    if (!shard || inShard(keyOf(line), shard)) yield line;
   }
 }
 
