@@ -111,6 +111,7 @@ function program(io: CliIO): Command {
     .option("--per-server <n>", "most RDAP requests in flight to one server", "4")
     .option("--shard <i/N>", "keep only the targets whose host hash falls in shard i of N")
     .option("-q, --quiet", "no progress line, no warnings")
+    .option("-v, --verbose", "diagnostics on stderr: every RDAP/WHOIS request, waits, retries")
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -275,8 +276,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   else if (args.length === 0) streams.push(io.stdin);
 
   const quiet = Boolean(opts.quiet);
+  const verbose = Boolean(opts.verbose) && !quiet;
   const log: LogSink = (level, message) => {
-    if (level === "warn" && !quiet) io.stderr.write(`hostscan: warning: ${message}\n`);
+    if (level === "warn" && !quiet)
+      io.stderr.write(`hostscan: warning: ${sanitizeLine(message)}\n`);
+    else if (level !== "warn" && verbose)
+      io.stderr.write(`hostscan: ${level}: ${sanitizeLine(message)}\n`);
   };
   let resolvConf: string | null = null;
   if (options.resolvers.length === 0 && !options.doh) {

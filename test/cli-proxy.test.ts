@@ -51,6 +51,15 @@ describe("proxies for RDAP", () => {
     expect(proxy.connects).toContain(rdapAuthority());
   });
 
+  it("-v shows every RDAP request on stderr; without it, stderr stays quiet", async () => {
+    const verbose = await runBin(["-v", ...args()]);
+    expect(verbose.stderr).toMatch(
+      /hostscan: debug: rdap GET http:\/\/127\.0\.0\.1:\d+\/bootstrap\/dns\.json 200/,
+    );
+    const plain = await runBin(args());
+    expect(plain.stderr).toBe("");
+  });
+
   it("NO_PROXY bypasses the proxy", async () => {
     proxy.connects.length = 0;
     const r = await runBin(args(), { env: { HTTP_PROXY: proxy.url, NO_PROXY: "127.0.0.1" } });
