@@ -1,23 +1,13 @@
 import { setMaxListeners } from "node:events";
 import { createReadStream, readFileSync } from "node:fs";
-import { homedir } from "node:os";
-import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { Command, CommanderError, Option } from "commander";
 import type { runBatch } from "./batch/run.js";
 import { inShard, parseShard, type Shard } from "./batch/shard.js";
+import { need, scanOptions } from "./cli-options.js";
 import type { LogSink } from "./context.js";
-import { parseDnsServer } from "./dns/server-address.js";
 import type { FormatId } from "./format/types.js";
-import { parseConnectTo } from "./net/connect-to.js";
-import {
-  BROWSER_USER_AGENT,
-  type ConnectTo,
-  type DnsServer,
-  defaultOptions,
-  type ScanOptions,
-} from "./options.js";
-import { parseIntAtLeast } from "./options-parse.js";
+import type { ScanOptions } from "./options.js";
 import type { parseTarget } from "./targets/normalize.js";
 
 /** What the CLI may touch of its process; tests pass fakes, `runProcess()` the real ones. */
@@ -34,8 +24,6 @@ export interface CliIO {
   /** Aborted on SIGINT. */
   signal?: AbortSignal;
 }
-
-class UsageError extends Error {}
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -126,101 +114,6 @@ function packageVersion(): string {
   } catch {
     return "0.0.0";
   }
-}
-
-function need<T>(value: T | null, message: string): T {
-  if (value === null) throw new UsageError(message);
-  return value;
-}
-
-// Flags to ScanOptions; env is read here and nowhere else.
-function scanOptions(o: Record<string, unknown>, env: CliIO["env"]): ScanOptions {
-  const resolvers: DnsServer[] = (o.resolver as string[]).map((r) =>
-    need(parseDnsServer(r), `--resolver: not an IP address with optional port: ${r}`),
-  );
-  const connectTo: ConnectTo[] = (o.connectTo as string[]).map((r) => {
-    try {
-      return parseConnectTo(r);
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-  });
-  const xdg = env.XDG_CACHE_HOME || join(env.HOME || homedir(), ".cache");
-  const ua = o.userAgent as string | undefined;
-  return defaultOptions({
-    timeoutMs: need(parseIntAtLeast(o.timeout as string, 1), "--timeout: a whole number of ms"),
-    concurrency: need(
-      parseIntAtLeast(o.concurrency as string, 1),
-      "--concurrency: a whole number ≥ 1",
-    ),
-    resolvers,
-    doh:
-      o.doh === undefined
-        ? null
-        : need(httpUrl(o.doh as string), `--doh: not an http(s) URL: ${o.doh}`),
-    rdapBootstrap: need(
-      httpUrl(o.rdapBootstrap as string),
-      `--rdap-bootstrap: not an http(s) URL: ${o.rdapBootstrap}`,
-    ),
-    connectTo,
-    proxy:
-      o.proxy === undefined
-        ? null
-        : need(
-            proxyUrl(o.proxy as string),
-            `--proxy: not an http, https or socks5 URL: ${o.proxy}`,
-          ),
-    proxyEnv: {
-      httpsProxy: env.HTTPS_PROXY || env.https_proxy || null,
-      httpProxy: env.HTTP_PROXY || env.http_proxy || null,
-      noProxy: env.NO_PROXY || env.no_proxy || null,
-    },
-    passive: Boolean(o.passive),
-    allowPrivate: Boolean(o.allowPrivate),
-    cacheDir:
-      o.cache === false ? null : ((o.cacheDir as string | undefined) ?? join(xdg, "hostscan")),
-    whoisServer: need(
-      hostPort(o.whoisServer as string),
-      `--whois-server: expected HOST[:PORT]: ${o.whoisServer}`,
-    ),
-    ...(ua ? { userAgent: ua === "browser" ? BROWSER_USER_AGENT : ua } : {}),
-    maxPerServer: need(
-      parseIntAtLeast(o.perServer as string, 1),
-      "--per-server: a whole number ≥ 1",
-    ),
-    maxBodyBytes: need(
-      parseIntAtLeast(o.maxBody as string, 1),
-      "--max-body: a whole number of bytes",
-    ),
-  });
-}
-
-function httpUrl(text: string): string | null {
-  try {
-    const url = new URL(text);
-    return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
-  } catch {
-    return null;
-  }
-}
-
-function proxyUrl(text: string): string | null {
-  try {
-    const url = new URL(text);
-    return ["http:", "https:", "socks5:", "socks:"].includes(url.protocol) && url.hostname
-      ? text
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-// A host name or IP with an optional port, as WHOIS servers are given.
-function hostPort(text: string): string | null {
-  const m = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+|[0-9a-f:]+)(?::(\d{1,5}))?$/i.exec(text.trim());
-  if (!m) return null;
-  const port = m[2] === undefined ? 43 : Number(m[2]);
-  return port >= 1 && port <= 65535 ? text.trim() : null;
 }
 
 function formatOf(o: Record<string, unknown>): FormatId {
