@@ -160,6 +160,22 @@ describe("connecting", () => {
     expect(evidence?.section.tls?.trusted).toBe(true);
   });
 
+  it("goes through an https:// proxy (TLS to the proxy, then TLS to the site inside the tunnel)", async () => {
+    const server = await serve({ "/": { body: "via tls proxy" } }, "valid");
+    const proxy = await startConnectProxy({ tls: "valid" });
+    open.push(proxy);
+    const options = probeOptions({
+      proxy: proxy.url,
+      connectTo: [rule("site.test", "443", server.port)],
+    });
+    const { evidence, errors } = await run(options, "https://site.test/");
+    expect(proxy.url).toMatch(/^https:/);
+    expect(errors).toEqual([]);
+    expect(proxy.connects).toEqual([`127.0.0.1:${server.port}`]);
+    expect(evidence?.body).toBe("via tls proxy");
+    expect(evidence?.section.tls?.subject).toBe("site.test");
+  });
+
   it("CONNECT asks the proxy for the vetted IP address, not the name; Host, SNI and certificate use the name", async () => {
     const server = await serve({ "/": { body: "via proxy" } }, "valid");
     const proxy = await startConnectProxy();

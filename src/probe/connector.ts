@@ -155,6 +155,9 @@ function tlsHandshake(
   return abortable(signal, (onAbort) => {
     const secure = tls.connect({
       socket,
+      // `host` is the name the certificate is checked against; without it Node checks an
+      // IP-addressed peer (an https:// proxy at 127.0.0.1) against "localhost".
+      host: servername,
       servername: net.isIP(servername) ? undefined : servername,
       rejectUnauthorized: verify,
       secureContext,

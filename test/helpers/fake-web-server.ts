@@ -79,8 +79,11 @@ export async function startWebServer(options: WebServerOptions): Promise<FakeWeb
   };
 }
 
-/** A local HTTP CONNECT proxy (RFC 9110 §9.3.6) that records every authority it was asked for. */
-export async function startConnectProxy(): Promise<{
+/**
+ * A local HTTP CONNECT proxy (RFC 9110 §9.3.6) that records every authority it was asked for;
+ * with `tls`, an https:// proxy (TLS to the proxy itself) using one of the test leaves.
+ */
+export async function startConnectProxy(options: { tls?: LeafKind } = {}): Promise<{
   port: number;
   url: string;
   connects: string[];
@@ -88,7 +91,10 @@ export async function startConnectProxy(): Promise<{
 }> {
   const connects: string[] = [];
   const sockets = new Set<Socket>();
-  const server = http.createServer((_req, res) => res.writeHead(405).end());
+  const refuse = (_req: IncomingMessage, res: ServerResponse) => res.writeHead(405).end();
+  const server = options.tls
+    ? https.createServer(testCert(options.tls), refuse)
+    : http.createServer(refuse);
   server.on("connect", (req: IncomingMessage, client: Socket, head: Buffer) => {
     connects.push(req.url ?? "");
     sockets.add(client);
@@ -107,7 +113,7 @@ export async function startConnectProxy(): Promise<{
   const port = (server.address() as AddressInfo).port;
   return {
     port,
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? "https" : "http"}://127.0.0.1:${port}`,
     connects,
     close: () =>
       new Promise<void>((resolve) => {
