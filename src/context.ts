@@ -1,12 +1,14 @@
 import type { NetworkDirectory } from "./asn/network-directory.js";
 import { createResolver } from "./dns/resolver.js";
 import type { Resolver } from "./dns/types.js";
+import type { RegistrationEvidence } from "./evidence.js";
 import { createProxyDispatcher, selectProxy } from "./net/proxy.js";
 import type { ScanOptions } from "./options.js";
 import { createHttpClient, type HttpClient } from "./probe/client.js";
 import type { RdapClient } from "./rdap/client.js";
 import { createRegistrationServices } from "./rdap/services.js";
 import type { RdapHttpOptions } from "./rdap/types.js";
+import type { SourceOutcome } from "./sources/types.js";
 import type { WhoisClient } from "./whois/whois-client.js";
 
 export type LogLevel = "warn" | "info" | "debug";
@@ -37,6 +39,8 @@ export interface Context {
   whois: WhoisClient;
   /** Networks by range and ASNs by number, asked once per run. */
   networks: NetworkDirectory;
+  /** Registration outcomes by registrable domain: www.a.com and api.a.com ask the registry once. */
+  registrations: Map<string, Promise<SourceOutcome<RegistrationEvidence>>>;
   /** Releases every socket, pool and timer the context holds. */
   close(): Promise<void>;
 }
@@ -94,6 +98,7 @@ export function createContext(options: ScanOptions, deps: ContextDeps = {}): Con
     rdap: registration.rdap,
     whois: registration.whois,
     networks: registration.networks,
+    registrations: new Map(),
     async close() {
       await Promise.allSettled(closers.map((c) => c()));
     },

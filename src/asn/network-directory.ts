@@ -2,6 +2,7 @@
 // address, each asked once per run (in-flight de-duplication included), so a batch of 1,000
 // domains on one CDN asks about each network once.
 import ipaddr from "ipaddr.js";
+import { memo } from "../cache/memo.js";
 import type { Resolver } from "../dns/types.js";
 import type { ErrorEntry, NetworkEntry } from "../profile/types.js";
 import type { RdapClient } from "../rdap/client.js";
@@ -54,36 +55,6 @@ const STABLE_ANSWERS = new Set(["NOT_FOUND", "NO_RDAP_SERVER"]);
 // remembers the answers; this map only shares in-flight lookups and their decoded results.
 const MAX_PER_ADDRESS = 4096;
 
-/**
- * One promise per key, shared by concurrent and later callers. A result `keep` rejects (a
- * failure: timeout, rate limit, aborted caller) is forgotten once settled, so one target's bad
- * luck is not served to every later target; the oldest entries go first past `max`.
- */
-function memo<K, V>(
-  map: Map<K, Promise<V>>,
-  key: K,
-  make: () => Promise<V>,
-  keep: (value: V) => boolean = () => true,
-  max = MAX_PER_ADDRESS,
-): Promise<V> {
-  let p = map.get(key);
-  if (!p) {
-    const made = make();
-    p = made;
-    map.set(key, made);
-    if (map.size > max) map.delete(map.keys().next().value as K);
-    made.then(
-      (value) => {
-        if (!keep(value) && map.get(key) === made) map.delete(key);
-      },
-      () => {
-        if (map.get(key) === made) map.delete(key);
-      },
-    );
-  }
-  return p;
-}
-
 /** Looks up and remembers networks and ASNs for a whole run. */
 export class NetworkDirectory {
   private readonly origins = new Map<string, Promise<CymruResult<CymruOrigin>>>();
@@ -108,6 +79,7 @@ export class NetworkDirectory {
       ip,
       () => cymruOrigin(this.resolver, ip, signal),
       (r) => r.kind !== "error",
+      MAX_PER_ADDRESS,
     );
   }
 
@@ -138,17 +110,24 @@ export class NetworkDirectory {
         return { name: null, errors };
       },
       (r) => r.name !== null || r.errors.length === 0,
+      MAX_PER_ADDRESS,
     );
   }
 
   private ptr(ip: string, signal?: AbortSignal): Promise<string | null> {
-    return memo(this.ptrs, ip, async () => {
-      const name = ptrName(ip);
-      if (!name) return null;
-      const answer = await this.resolver.query(name, "PTR", { signal });
-      const rec = answer.answers.find((r) => r.type === "PTR");
-      return rec ? String(rec.data).slice(0, 253) : null;
-    });
+    return memo(
+      this.ptrs,
+      ip,
+      async () => {
+        const name = ptrName(ip);
+        if (!name) return null;
+        const answer = await this.resolver.query(name, "PTR", { signal });
+        const rec = answer.answers.find((r) => r.type === "PTR");
+        return rec ? String(rec.data).slice(0, 253) : null;
+      },
+      () => true,
+      MAX_PER_ADDRESS,
+    );
   }
 
   private known(ip: string): RdapNetwork | null {
@@ -213,6 +192,7 @@ export class NetworkDirectory {
         return value;
       },
       (v) => v.facts !== null || v.errors.every((e) => STABLE_ANSWERS.has(e.code)),
+      MAX_PER_ADDRESS,
     );
   }
 
