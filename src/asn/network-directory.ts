@@ -197,9 +197,16 @@ export class NetworkDirectory {
   }
 
   /** Everything known about the network of one address. */
-  async lookup(ip: string, signal?: AbortSignal): Promise<NetworkLookup> {
+  async lookup(
+    ip: string,
+    signal?: AbortSignal,
+    options: { ptr?: boolean } = {},
+  ): Promise<NetworkLookup> {
     const errors: ErrorEntry[] = [];
-    const [origin, ptr] = await Promise.all([this.origin(ip, signal), this.ptr(ip, signal)]);
+    const [origin, ptr] = await Promise.all([
+      this.origin(ip, signal),
+      options.ptr === false ? Promise.resolve(null) : this.ptr(ip, signal),
+    ]);
     if (origin.kind === "error") {
       errors.push({ source: "asn", code: origin.error.code, message: origin.error.message });
     }

@@ -29,8 +29,9 @@ async function entries(
   ips: string[],
   signal: AbortSignal,
   errors: ErrorEntry[],
+  ptr = true,
 ): Promise<NetworkEntry[]> {
-  const found = await Promise.all(ips.map((ip) => ctx.networks.lookup(ip, signal)));
+  const found = await Promise.all(ips.map((ip) => ctx.networks.lookup(ip, signal, { ptr })));
   for (const f of found) errors.push(...f.errors);
   return found.map((f) => f.entry);
 }
@@ -60,8 +61,9 @@ export const networkSource: Source<NetworkEvidence> = {
     const [site, nameservers, mail] = await Promise.all([
       entries(ctx, siteIps, input.signal, errors),
       // Errors about nameserver/mail networks are secondary: logged, not in the site's profile.
-      entries(ctx, nsIps, input.signal, secondary),
-      entries(ctx, mxIps, input.signal, secondary),
+      // Only the owner of those networks matters for attribution: no reverse names for them.
+      entries(ctx, nsIps, input.signal, secondary, false),
+      entries(ctx, mxIps, input.signal, secondary, false),
     ]);
     for (const e of secondary) ctx.log("debug", `network of NS/MX: ${e.code} ${e.message}`);
     const seen = new Set<string>();
