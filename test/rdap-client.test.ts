@@ -127,6 +127,31 @@ describe("RDAP HTTP client", () => {
     expect(client.limiter.peak.get(fake.url)).toBe(3);
   });
 
+  it("a 429-ing server slows only its own lookups, never another server's", async () => {
+    const { fake: busy, client } = await setup({ maxRetries: 1, maxRetryWaitMs: 5000 });
+    const quick = await startFakeRdapServer();
+    try {
+      busy.route("/q/*", { status: 429, headers: { "retry-after": "1" }, body: "" });
+      quick.route("/q/*", { body: { ok: 1 } });
+      const finished: string[] = [];
+      const ask = (server: FakeRdapServer, name: string, i: number) =>
+        client.fetch(`${server.url}/q/${i}`).then((r) => {
+          finished.push(name);
+          return r;
+        });
+      const results = await Promise.all([
+        ...Array.from({ length: 4 }, (_, i) => ask(busy, "busy", i)),
+        ...Array.from({ length: 8 }, (_, i) => ask(quick, "quick", i)),
+      ]);
+      // Every quick lookup is done while the busy server's are still waiting out Retry-After.
+      expect(finished.slice(0, 8)).toEqual(Array(8).fill("quick"));
+      expect(results.slice(4).every((r) => r.kind === "ok")).toBe(true);
+      expect(results.slice(0, 4).every((r) => r.kind === "error")).toBe(true);
+    } finally {
+      await quick.close();
+    }
+  });
+
   it("a refused connection is CONNECTION_REFUSED, not a crash", async () => {
     const { client } = await setup();
     const res = await client.fetch("http://127.0.0.1:9/x");
