@@ -6,6 +6,7 @@ import type { runBatch } from "./batch/run.js";
 import { inShard, parseShard, type Shard } from "./batch/shard.js";
 import { need, scanOptions } from "./cli-options.js";
 import type { LogSink } from "./context.js";
+import { sanitize } from "./format/sanitize.js";
 import type { FormatId } from "./format/types.js";
 import type { ScanOptions } from "./options.js";
 import type { parseTarget } from "./targets/normalize.js";
@@ -137,6 +138,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     cmd.parse(argv, { from: "user" });
     opts = cmd.opts();
     options = scanOptions(opts, io.env);
+    // --json, --ndjson and an explicit --format must agree: which one "wins" would be a guess.
+    const asked = new Set<string>();
+    if (opts.json) asked.add("json");
+    if (opts.ndjson) asked.add("ndjson");
+    if (cmd.getOptionValueSource("format") === "cli") asked.add(opts.format as string);
+    if (asked.size > 1) throw new Error(`conflicting output formats: ${[...asked].join(", ")}`);
     if (opts.shard !== undefined) {
       shard = need(parseShard(opts.shard as string), "--shard: expected i/N with 1 ≤ i ≤ N");
     }
@@ -262,8 +269,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return unscannable > 0 ? 1 : 0;
 }
 
+// Diagnostics carry strangers' text too (targets, server messages): escaped, one bounded line.
 function sanitizeLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+  const line = sanitize(text);
+  return line.length > 500 ? `${line.slice(0, 500)}…` : line;
 }
 
 async function* shardFilter(

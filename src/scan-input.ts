@@ -14,7 +14,7 @@ export async function scanInput(ctx: Context, line: string, signal: AbortSignal)
     const now = ctx.clock.now();
     return failedProfile(
       line,
-      { code: "INVALID_TARGET", message: `${parsed.invalid.reason}: ${JSON.stringify(line)}` },
+      { code: "INVALID_TARGET", message: `${parsed.invalid.reason}: ${quoteBounded(line)}` },
       { scannedAt: new Date(now).toISOString(), durationMs: 0 },
     );
   }
@@ -36,6 +36,13 @@ export async function scanInput(ctx: Context, line: string, signal: AbortSignal)
   } finally {
     deadline.dispose();
   }
+}
+
+// An invalid line is quoted in its error, but a 5 MB junk line must not become a 5 MB message.
+function quoteBounded(line: string): string {
+  return line.length > 200
+    ? `${JSON.stringify(line.slice(0, 200))}… (${line.length} chars)`
+    : JSON.stringify(line);
 }
 
 /** The most one target may take: enough for DNS, RDAP referrals and a redirect chain. */

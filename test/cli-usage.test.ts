@@ -26,6 +26,8 @@ describe("hostscan usage", () => {
     expect((await runMain(["--proxy", "ftp://proxy.example", "example.org"])).code).toBe(2);
     expect((await runMain(["--whois-server", "who is", "example.org"])).code).toBe(2);
     expect((await runMain(["--doh", "dns.example", "example.org"])).code).toBe(2);
+    expect((await runMain(["--json", "-f", "csv", "example.org"])).code).toBe(2);
+    expect((await runMain(["--json", "--ndjson", "example.org"])).code).toBe(2);
   });
 
   it("exits 2 with no targets on a terminal", async () => {
@@ -61,6 +63,20 @@ describe("hostscan usage", () => {
       .map((l) => JSON.parse(l));
     expect(lines.map((p) => p.target)).toEqual(["exa mple.org", "1.2.3.4", "http://"]);
     expect(r.code).toBe(1);
+  });
+
+  it("escapes bidi controls in stderr messages and bounds a huge invalid line", async () => {
+    const huge = `x y${"z".repeat(100_000)}`;
+    const r = await runMain(["--ndjson", "-i", "-"], { stdin: `a\u202eb.com\n${huge}\n` });
+    expect(r.stderr).not.toMatch(/[\u202e]/);
+    expect(r.stderr).toContain("\\u202e");
+    expect(r.stderr.length).toBeLessThan(2000);
+    const profiles = r.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(profiles[1].target).toBe(huge); // the record keeps the input as given
+    expect(profiles[1].errors[0].message.length).toBeLessThan(400);
   });
 
   it("writes a CSV header even for invalid targets only", async () => {

@@ -37,6 +37,13 @@ describe("sanitising", () => {
     expect(sanitize("a\u001b[2Jb\u009bc\u202ed")).toBe("a\\x1b[2Jb\\x9bc\\u202ed");
   });
 
+  it("escapes the whole Bidi_Control set: ALM, LRM and RLM too", () => {
+    expect(sanitize("a\u061cb\u200ec\u200fd")).toBe("a\\u061cb\\u200ec\\u200fd");
+    const text = safeJson({ v: "x\u061c\u200e\u200f" });
+    expect(text).not.toMatch(/[\u061c\u200e\u200f]/);
+    expect(JSON.parse(text)).toEqual({ v: "x\u061c\u200e\u200f" });
+  });
+
   it("keeps JSON valid while escaping C1 and bidi characters", () => {
     const text = safeJson({ v: "x\u009by\u202ez\u001b" });
     expect(text).not.toMatch(/[\u001b\u009b\u202e]/);

@@ -1,5 +1,8 @@
-// C0 controls, DEL, C1 controls, and bidi/line-separator characters that can reorder or hide text.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// C0 controls, DEL, C1 controls, line separators, and Unicode's Bidi_Control set (ALM, LRM,
+// RLM, embeddings, overrides, isolates): characters that can hide, reorder or rewrite text.
+const UNSAFE =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 function escapeChar(ch: string): string {
   const code = ch.codePointAt(0) ?? 0;
@@ -20,7 +23,7 @@ export function sanitize(value: unknown): string {
  */
 export function safeJson(value: unknown, indent?: number): string {
   return JSON.stringify(value, null, indent).replace(
-    /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    UNSAFE_IN_JSON,
     (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`,
   );
 }

@@ -3,7 +3,7 @@
 import type { AbuseContact } from "../profile/types.js";
 import { allEntities, findAbuse, findRole } from "./entities.js";
 import { isRedacted, privacyService } from "./redaction.js";
-import { cleanDate, cleanText, cleanUrl } from "./sanitize.js";
+import { cleanDate, cleanIanaId, cleanText, cleanUrl } from "./sanitize.js";
 
 /** What one RDAP domain answer says (registry's or registrar's). */
 export interface DomainFacts {
@@ -81,7 +81,7 @@ export function decodeDomain(body: unknown): DomainFacts {
     const { card } = registrarEntity;
     registrar = {
       name: card.fn ?? card.org,
-      ianaId: isObject(iana) ? cleanText(iana.identifier, 20) : null,
+      ianaId: isObject(iana) ? cleanIanaId(iana.identifier) : null,
       url: card.url,
     };
   }

@@ -1,7 +1,14 @@
 // WHOIS text into facts. There is no standard format (RFC 3912 leaves it open); these are the
 // common key variants: ICANN gTLD keys, Verisign thin, DENIC, AFNIC/IANA "key: value" blocks.
 import { isRedacted, privacyService } from "../rdap/redaction.js";
-import { cleanDate, cleanEmail, cleanPhone, cleanText, cleanUrl } from "../rdap/sanitize.js";
+import {
+  cleanDate,
+  cleanEmail,
+  cleanIanaId,
+  cleanPhone,
+  cleanText,
+  cleanUrl,
+} from "../rdap/sanitize.js";
 
 /** What a WHOIS answer says about a domain. */
 export interface WhoisFacts {
@@ -117,7 +124,7 @@ export function parseWhoisDomain(text: string): WhoisFacts {
   const dnssec = firstOf("dnssec");
   return {
     registrar: cleanText(firstOf("registrar")),
-    ianaId: cleanText(firstOf("ianaId"), 20),
+    ianaId: cleanIanaId(firstOf("ianaId")),
     registrarUrl: cleanUrl(firstOf("registrarUrl")),
     referral:
       cleanText(firstOf("referral"), 253)
