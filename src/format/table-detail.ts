@@ -106,6 +106,7 @@ export function renderDetail(
       n.asn != null ? `AS${n.asn} ${n.asName ?? ""}` : "",
       n.prefix ?? "",
       [n.org, n.country].filter(Boolean).join(", "),
+      n.ptr ?? "",
       abuseText(n.abuse),
     ].map(sanitize),
   );
@@ -114,8 +115,8 @@ export function renderDetail(
       paint,
       "Network",
       net.length
-        ? renderGrid(["ADDRESS", "AS", "PREFIX", "ORGANISATION", "ABUSE"], net, {
-            maxWidths: [39, 30, 43, 36, 34],
+        ? renderGrid(["ADDRESS", "AS", "PREFIX", "ORGANISATION", "PTR", "ABUSE"], net, {
+            maxWidths: [39, 26, 43, 32, 30, 34],
           })
         : "  (no addresses)\n",
     ),
