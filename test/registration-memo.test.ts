@@ -1,26 +1,15 @@
 // The registration source asks once per registrable domain per run, and forgets failures.
 import { afterEach, describe, expect, it } from "vitest";
 import { createContext } from "../src/context.js";
-import type { Resolver } from "../src/dns/types.js";
 import { defaultOptions } from "../src/options.js";
 import { registrationSource } from "../src/sources/registration.js";
 import type { Target } from "../src/targets/types.js";
 import { startFakeRdapServer } from "./helpers/fake-rdap-server.js";
 import { startFakeWhoisServer, whoisFixture } from "./helpers/fake-whois-server.js";
+import { tableResolver } from "./helpers/table-resolver.js";
 
-const noDns: Resolver = {
-  query: async (name, type) => ({
-    name,
-    type,
-    status: "NXDOMAIN",
-    answers: [],
-    authority: [],
-    server: null,
-    message: null,
-    durationMs: 0,
-  }),
-  close: async () => {},
-};
+// Every name is NXDOMAIN: these tests are about registration, not DNS.
+const noDns = tableResolver({});
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {

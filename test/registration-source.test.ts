@@ -2,27 +2,16 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type Context, createContext } from "../src/context.js";
 import { detectRegistrar } from "../src/detectors/registrar.js";
 import { detectRegistry } from "../src/detectors/registry.js";
-import type { Resolver } from "../src/dns/types.js";
 import { emptyEvidence } from "../src/evidence.js";
 import { defaultOptions } from "../src/options.js";
 import { registrationSource } from "../src/sources/registration.js";
 import type { Target } from "../src/targets/types.js";
 import { type FakeRdapServer, startFakeRdapServer } from "./helpers/fake-rdap-server.js";
 import { startFakeWhoisServer, whoisFixture } from "./helpers/fake-whois-server.js";
+import { tableResolver } from "./helpers/table-resolver.js";
 
-const noDns: Resolver = {
-  query: async (name, type) => ({
-    name,
-    type,
-    status: "NXDOMAIN",
-    answers: [],
-    authority: [],
-    server: null,
-    message: null,
-    durationMs: 0,
-  }),
-  close: async () => {},
-};
+// Every name is NXDOMAIN: these tests are about registration, not DNS.
+const noDns = tableResolver({});
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {

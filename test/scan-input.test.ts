@@ -1,23 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createContext } from "../src/context.js";
-import type { Resolver } from "../src/dns/types.js";
 import { defaultOptions } from "../src/options.js";
 import { scanInput } from "../src/scan-input.js";
 import { CLOSED_RDAP_BOOTSTRAP, CLOSED_WHOIS } from "./helpers/offline-world.js";
+import { tableResolver } from "./helpers/table-resolver.js";
 
-const silentResolver: Resolver = {
-  query: async (name, type) => ({
-    name,
-    type,
-    status: "NXDOMAIN",
-    answers: [],
-    authority: [],
-    server: "fake",
-    message: null,
-    durationMs: 0,
-  }),
-  close: async () => {},
-};
+// Every name is NXDOMAIN: these tests are about registration, not DNS.
+const silentResolver = tableResolver({});
 
 describe("scanInput", () => {
   it("turns a bug inside one target's scan into a failed profile, not a dead batch", async () => {
