@@ -12,15 +12,14 @@ function wrap(text: string, width: number): string[] {
   const out: string[] = [];
   for (const para of text.split("\n")) {
     let line = "";
-    for (const word of para.split(" ")) {
-      let w = word;
-      while (w.length > width) {
-        if (line) {
-          out.push(line);
-          line = "";
-        }
-        out.push(w.slice(0, width));
-        w = w.slice(width);
+    for (const w of para.split(" ")) {
+      // A word wider than the column (a URL, an e-mail address) stays whole on its own line,
+      // overflowing the column: a report address cut in two cannot be copied.
+      if (w.length > width) {
+        if (line) out.push(line);
+        out.push(w);
+        line = "";
+        continue;
       }
       if (!line) line = w;
       else if (line.length + 1 + w.length <= width) line += ` ${w}`;

@@ -40,9 +40,9 @@ function providersTable(p: Profile, paint: Paint, width: number): string {
     const evidence = prov.evidence.map(sanitize).join("\n");
     return [role, `${name}${asn}\n[${prov.confidence}]`, evidence, abuse];
   });
-  const evidenceWidth = Math.max(30, width - 10 - 28 - 34 - 6);
+  const evidenceWidth = Math.max(30, width - 10 - 28 - 40 - 6);
   return renderGrid(["ROLE", "PROVIDER", "EVIDENCE", "WHERE TO REPORT"], rows, {
-    maxWidths: [10, 28, evidenceWidth, 34],
+    maxWidths: [10, 28, evidenceWidth, 40],
     styleHeader: (t) => paint.bold(t),
   });
 }
