@@ -106,6 +106,17 @@ export function errorMessage(err: unknown): string {
   return text.replace(/\s+/g, " ").slice(0, 300);
 }
 
+/** The entries with exact repeats removed, first occurrence kept (order preserved). */
+export function uniqueErrors(errors: ErrorEntry[]): ErrorEntry[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.source}|${e.code}|${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** An `errors[]` entry from a thrown value. */
 export function toErrorEntry(source: ErrorSource, err: unknown, context?: string): ErrorEntry {
   const message = errorMessage(err);

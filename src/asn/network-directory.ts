@@ -51,6 +51,9 @@ function toBig(ip: string): { v6: boolean; n: bigint } | null {
 // Failures that are answers, not bad luck: asking again would only say the same.
 const STABLE_ANSWERS = new Set(["NOT_FOUND", "NO_RDAP_SERVER"]);
 
+// Most RDAP network ranges remembered (oldest dropped first); a dropped one is asked again.
+const MAX_RANGES = 4096;
+
 // Most entries a per-address memo keeps. Small on purpose: the DNS cache behind it already
 // remembers the answers; this map only shares in-flight lookups and their decoded results.
 const MAX_PER_ADDRESS = 4096;
@@ -188,6 +191,8 @@ export class NetworkDirectory {
         const end = facts.endAddress ? toBig(facts.endAddress) : null;
         if (start && end && start.v6 === end.v6 && start.n <= end.n) {
           this.ranges.push({ v6: start.v6, start: start.n, end: end.n, value });
+          // Bounded: memory, and the scan `known()` does for every address of a long batch.
+          if (this.ranges.length > MAX_RANGES) this.ranges.shift();
         }
         return value;
       },

@@ -1,24 +1,26 @@
 // An RDAP domain object (RFC 9083 §5.3) into the facts hostscan reports. Tolerant: unknown
 // members are ignored, a member of the wrong type becomes a warning, nothing throws.
-import type { AbuseContact } from "../profile/types.js";
+import type { AbuseContact, Registration } from "../profile/types.js";
 import { allEntities, findAbuse, findRole } from "./entities.js";
 import { isRedacted, privacyService } from "./redaction.js";
 import { cleanDate, cleanIanaId, cleanText, cleanUrl } from "./sanitize.js";
 
-/** What one RDAP domain answer says (registry's or registrar's). */
-export interface DomainFacts {
-  registrar: { name: string | null; ianaId: string | null; url: string | null } | null;
-  /** The registrar's abuse entity (nested under the registrar entity). */
-  abuse: AbuseContact | null;
+/** What one RDAP domain answer says (registry's or registrar's): the profile's fields and more. */
+export interface DomainFacts
+  extends Pick<
+    Registration,
+    | "registrar"
+    | "abuse"
+    | "created"
+    | "updated"
+    | "expires"
+    | "status"
+    | "nameservers"
+    | "dnssec"
+    | "registrant"
+  > {
   /** A top-level abuse entity: the channel of whoever published the document. */
   registryAbuse: AbuseContact | null;
-  created: string | null;
-  updated: string | null;
-  expires: string | null;
-  status: string[];
-  nameservers: string[];
-  dnssec: boolean | null;
-  registrant: { organization: string | null; country: string | null; privacy?: boolean } | null;
   privacyService: string | null;
   /** Registrar RDAP URLs from `links` (rel "related", an RDAP/JSON media type). */
   related: string[];

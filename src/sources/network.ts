@@ -1,6 +1,7 @@
 // The network source: for each of the site's addresses, and the first addresses of its
 // nameservers and mail exchangers, the network, ASN, AS name and abuse contact.
 import type { Context } from "../context.js";
+import { uniqueErrors } from "../errors.js";
 import type { NetworkEvidence } from "../evidence.js";
 import type { ErrorEntry, NetworkEntry } from "../profile/types.js";
 import type { Source, SourceOutcome } from "./types.js";
@@ -66,18 +67,11 @@ export const networkSource: Source<NetworkEvidence> = {
       entries(ctx, mxIps, input.signal, secondary, false),
     ]);
     for (const e of secondary) ctx.log("debug", `network of NS/MX: ${e.code} ${e.message}`);
-    const seen = new Set<string>();
-    const unique = errors.filter((e) => {
-      const key = `${e.source}|${e.code}|${e.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
     const any = site.length + nameservers.length + mail.length > 0;
     return {
       status: any ? "ok" : siteIps.length === 0 ? "empty" : "error",
       value: { site, nameservers, mail },
-      errors: unique,
+      errors: uniqueErrors(errors),
       durationMs: Math.round(ctx.clock.now() - started),
     };
   },

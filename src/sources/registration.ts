@@ -2,21 +2,12 @@
 // the TLD has no RDAP, and the TLD's operator from IANA's root zone database.
 import { memo } from "../cache/memo.js";
 import type { Context } from "../context.js";
+import { uniqueErrors } from "../errors.js";
 import type { RegistrationEvidence } from "../evidence.js";
 import type { ErrorEntry, Registration } from "../profile/types.js";
 import { lookupDomainRdap } from "../rdap/domain-lookup.js";
 import { lookupDomainWhois } from "../whois/domain-lookup.js";
 import type { Source, SourceInput, SourceOutcome } from "./types.js";
-
-function dedupe(errors: ErrorEntry[]): ErrorEntry[] {
-  const seen = new Set<string>();
-  return errors.filter((e) => {
-    const key = `${e.source}|${e.code}|${e.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 // Failures that another try may not meet: an outcome carrying one is not remembered.
 const TRANSIENT = new Set([
@@ -63,7 +54,7 @@ async function gatherFresh(
   ): SourceOutcome<RegistrationEvidence> => ({
     status,
     value,
-    errors: dedupe(errors),
+    errors: uniqueErrors(errors),
     durationMs: Math.round(ctx.clock.now() - started),
   });
   if (!domain) return done("skipped", null, []);

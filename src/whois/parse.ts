@@ -1,5 +1,7 @@
 // WHOIS text into facts. There is no standard format (RFC 3912 leaves it open); these are the
 // common key variants: ICANN gTLD keys, Verisign thin, DENIC, AFNIC/IANA "key: value" blocks.
+
+import type { Registration } from "../profile/types.js";
 import { isRedacted, privacyService } from "../rdap/redaction.js";
 import {
   cleanDate,
@@ -10,8 +12,12 @@ import {
   cleanUrl,
 } from "../rdap/sanitize.js";
 
-/** What a WHOIS answer says about a domain. */
-export interface WhoisFacts {
+/** What a WHOIS answer says about a domain (flat: WHOIS has no nested contacts). */
+export interface WhoisFacts
+  extends Pick<
+    Registration,
+    "created" | "updated" | "expires" | "status" | "nameservers" | "dnssec"
+  > {
   registrar: string | null;
   ianaId: string | null;
   registrarUrl: string | null;
@@ -19,12 +25,6 @@ export interface WhoisFacts {
   referral: string | null;
   abuseEmail: string | null;
   abusePhone: string | null;
-  created: string | null;
-  updated: string | null;
-  expires: string | null;
-  status: string[];
-  nameservers: string[];
-  dnssec: boolean | null;
   registrantOrg: string | null;
   registrantCountry: string | null;
   privacy: boolean;
