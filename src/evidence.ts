@@ -29,6 +29,8 @@ export interface RegistrationEvidence {
   registryAbuse: AbuseContact | null;
   /** Privacy-proxy service named in the registrant data, if any. */
   privacyService: string | null;
+  /** The TLD manager's administrative contact from IANA's root zone database (whois.iana.org). */
+  tldContact: AbuseContact | null;
 }
 
 /** The networks behind the site's addresses, nameservers and mail exchangers. */

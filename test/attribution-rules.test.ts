@@ -4,10 +4,11 @@ import { detectDns } from "../src/detectors/dns.js";
 import { detectEmail, spfIncludes } from "../src/detectors/email.js";
 import { detectHosting } from "../src/detectors/hosting.js";
 import { detectPlatform } from "../src/detectors/platform.js";
+import { detectRegistry } from "../src/detectors/registry.js";
 import { detectTls } from "../src/detectors/tls.js";
 import { emptyEvidence } from "../src/evidence.js";
 import { detectTechnologies } from "../src/tech/detect.js";
-import { cert, dns, http, net, target, tech } from "./fixtures/stacks/build.js";
+import { cert, dns, http, net, registration, target, tech } from "./fixtures/stacks/build.js";
 
 const T = target("www.example.org");
 
@@ -338,6 +339,7 @@ describe("dns", () => {
       },
       registryAbuse: null,
       privacyService: null,
+      tldContact: null,
     };
     expect(detectDns(e)).toMatchObject({
       name: "DigitalOcean",
@@ -466,5 +468,42 @@ describe("tls", () => {
     const p = detectTls(e);
     expect(p).toMatchObject({ name: "Let's Encrypt", confidence: "medium", id: "lets-encrypt" });
     expect(p?.evidence.join(" ")).toMatch(/chain verified.*ERR_TLS_CERT_ALTNAME_INVALID/);
+  });
+});
+
+describe("registry", () => {
+  const IANA_ADMIN = {
+    email: "admin@nic.example",
+    phone: "+1 555 0100",
+    url: "http://nic.example/",
+  };
+  const withRegistry = (domain: string, registryAbuse: { email: string } | null) =>
+    emptyEvidence(target(domain), {
+      registration: registration({
+        source: "whois",
+        server: "whois.nic.example",
+        registrar: null,
+        registry: "Example Registry",
+        registryAbuse,
+        tldContact: IANA_ADMIN,
+      }),
+    });
+
+  it("a ccTLD's escalation contact is its manager's, as IANA's root zone database lists it", () => {
+    expect(detectRegistry(withRegistry("example.de", null))?.abuse).toEqual(IANA_ADMIN);
+  });
+
+  it("the registry's own published abuse contact comes first", () => {
+    const p = detectRegistry(withRegistry("example.de", { email: "abuse@nic.example" }));
+    expect(p?.abuse).toEqual({ email: "abuse@nic.example", url: null, phone: null });
+    expect(p?.evidence).toContain("WHOIS: the registry's abuse contact abuse@nic.example");
+  });
+
+  it("a gTLD registry is not where abuse goes: IANA's administrative contact is not offered", () => {
+    expect(detectRegistry(withRegistry("example.com", null))?.abuse).toEqual({
+      email: null,
+      url: null,
+      phone: null,
+    });
   });
 });

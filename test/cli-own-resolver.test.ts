@@ -58,7 +58,10 @@ describe("registration servers found through our own resolver", () => {
     expect(whois.queries).toEqual(expect.arrayContaining(["de", "beispiel.de"]));
     expect(p.registration).toMatchObject({ source: "whois", status: ["connect"] });
     expect(p.registration.nameservers).toContain("ns1.beispiel.de");
-    expect(p.providers.registry).toMatchObject({ name: "DENIC eG" });
+    expect(p.providers.registry).toMatchObject({
+      name: "DENIC eG",
+      abuse: { email: "dbs@denic.de", url: "http://www.denic.de/" },
+    });
     expect(p.errors.map((e: { code: string }) => e.code)).not.toContain("BOOTSTRAP_UNAVAILABLE");
     const asked = dns.queries.map((q) => q.name);
     expect(asked).toEqual(expect.arrayContaining(["rdap.bootstrap.test", "whois.iana.test"]));

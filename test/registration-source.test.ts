@@ -133,6 +133,16 @@ describe("registration source", () => {
     expect(detectRegistry(evidence)?.evidence[0]).toBe(
       "IANA root zone database: .de operated by DENIC eG",
     );
+    // DENIC names no registrar and no abuse contact: the ccTLD manager, as IANA lists it, is
+    // where to escalate.
+    expect(detectRegistry(evidence)?.abuse).toEqual({
+      email: "dbs@denic.de",
+      phone: "+49 69 27235 270",
+      url: "http://www.denic.de/",
+    });
+    expect(detectRegistry(evidence)?.evidence).toContain(
+      "IANA root zone database: the .de manager's administrative contact dbs@denic.de",
+    );
     expect(detectRegistrar(evidence)).toBeNull();
     // IANA is asked about .de once per run.
     await gather(ctx, "frei.de");

@@ -33,17 +33,37 @@ describe("WHOIS parsing", () => {
     expect(parseWhoisDomain(whoisFixture("denic-throttled.txt")).throttled).toBe(true);
   });
 
-  it("IANA: referral server and operator, in the current and the older format", () => {
+  it("IANA: referral server, operator and administrative contact, in both formats", () => {
     expect(parseIanaTld(whoisFixture("iana-de.txt", { DE_SERVER: "whois.denic.de" }))).toEqual({
       whois: "whois.denic.de",
       organisation: "DENIC eG",
+      // The administrative block's, not the technical one's.
+      contact: { email: "dbs@denic.de", phone: "+49 69 27235 270", url: "http://www.denic.de/" },
     });
-    const old =
-      "domain:       COM\nregistrant organisation: VeriSign Global Registry Services\nwhois:        whois.verisign-grs.com\n";
+    const old = [
+      "domain:       COM",
+      "registrant organisation: VeriSign Global Registry Services",
+      "contact:      administrative",
+      "administrative phone:        +1 703 925-6999",
+      "administrative e-mail:       info@verisign-grs.com",
+      "contact:      technical",
+      "technical e-mail:       tech@verisign-grs.com",
+      "whois:        whois.verisign-grs.com",
+      "remarks:      Registration information: http://www.verisigninc.com",
+    ].join("\n");
     expect(parseIanaTld(old)).toEqual({
       whois: "whois.verisign-grs.com",
       organisation: "VeriSign Global Registry Services",
+      contact: {
+        email: "info@verisign-grs.com",
+        phone: "+1 703 925-6999",
+        url: "http://www.verisigninc.com/",
+      },
     });
+    // Hostile values are dropped, not passed on.
+    const hostile =
+      "contact: administrative\ne-mail: <script>@x\nphone: call me\nremarks: Registration information: javascript:alert(1)\n";
+    expect(parseIanaTld(hostile).contact).toBeNull();
     expect(parseIanaTld("refer: evil host; rm -rf\n").whois).toBeNull();
   });
 

@@ -1,9 +1,18 @@
 // Who runs the TLD: the operator IANA's root zone database names (via whois.iana.org), with
 // the registry's own abuse channel where its RDAP publishes one. For ccTLDs the registry is
-// the escalation path when a registrar does not act.
+// the escalation path when a registrar does not act (or, like DENIC, names none).
 import type { Evidence } from "../evidence.js";
-import type { Provider } from "../profile/types.js";
+import type { AbuseContact, Provider } from "../profile/types.js";
 import { serverHost } from "./registrar.js";
+
+/** Two ASCII letters: a country-code TLD (IDN ccTLDs cannot be told from IDN gTLDs by name). */
+function isCcTld(tld: string): boolean {
+  return /^[a-z]{2}$/i.test(tld);
+}
+
+function usable(a: AbuseContact | null | undefined): a is AbuseContact {
+  return !!a && (!!a.email || !!a.url || !!a.phone);
+}
 
 /** The TLD's registry operator, or null when it is not known. */
 export function detectRegistry(evidence: Evidence): Provider | null {
@@ -13,7 +22,15 @@ export function detectRegistry(evidence: Evidence): Provider | null {
   const items = [`IANA root zone database: .${tld} operated by ${reg.registry}`];
   const via = reg.source === "rdap" ? "RDAP" : "WHOIS";
   items.push(`${via} ${serverHost(reg.server)}: the .${tld} registry's server`);
-  const abuse = evidence.registration?.registryAbuse ?? null;
+  let abuse = evidence.registration?.registryAbuse ?? null;
+  if (usable(abuse)) {
+    items.push(`${via}: the registry's abuse contact ${abuse.email ?? abuse.url ?? abuse.phone}`);
+  } else if (isCcTld(tld) && usable(evidence.registration?.tldContact)) {
+    // A ccTLD manager is answerable for its zone; IANA lists how to reach it.
+    abuse = evidence.registration.tldContact;
+    const how = abuse.email ?? abuse.phone ?? abuse.url;
+    items.push(`IANA root zone database: the .${tld} manager's administrative contact ${how}`);
+  }
   return {
     name: reg.registry,
     asn: null,

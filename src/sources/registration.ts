@@ -64,6 +64,7 @@ async function gatherFresh(
   const rdap = await lookupDomainRdap(ctx.rdap, domain, input.signal);
   const iana = await ianaP;
   const registryName = iana.kind === "ok" ? iana.facts.organisation : null;
+  const tldContact = iana.kind === "ok" ? iana.facts.contact : null;
   // Without IANA's answer the registry operator stays unknown: say why.
   const ianaErrors: ErrorEntry[] =
     iana.kind === "error"
@@ -97,6 +98,7 @@ async function gatherFresh(
       registration,
       registryAbuse: f.registryAbuse,
       privacyService: f.privacyService,
+      tldContact,
     };
     return done("ok", value, [...rdap.errors, ...ianaErrors]);
   }
@@ -142,7 +144,7 @@ async function gatherFresh(
   };
   return done(
     "ok",
-    { registration, registryAbuse: null, privacyService: w.privacyService },
+    { registration, registryAbuse: null, privacyService: w.privacyService, tldContact },
     errors,
   );
 }

@@ -155,13 +155,25 @@ export function parseWhoisDomain(text: string): WhoisFacts {
   };
 }
 
-/** What whois.iana.org says about a TLD: its WHOIS server and the organisation that runs it. */
+/** The TLD manager's administrative contact in IANA's root zone database, and its website. */
+export interface IanaTldContact {
+  email: string | null;
+  phone: string | null;
+  /** "Registration information: <url>", where the manager explains its policies. */
+  url: string | null;
+}
+
+/** What whois.iana.org says about a TLD: its WHOIS server, operator and administrative contact. */
 export interface IanaTldFacts {
   whois: string | null;
   organisation: string | null;
+  contact: IanaTldContact | null;
 }
 
-/** Parses whois.iana.org's TLD answer (`refer:`, `whois:`, the first `organisation:`). */
+/**
+ * Parses whois.iana.org's TLD answer (`refer:`, `whois:`, the first `organisation:`, and the
+ * `contact: administrative` block, also in its "administrative e-mail:" prefixed form).
+ */
 export function parseIanaTld(text: string): IanaTldFacts {
   const kv = keyValues(text);
   const get = (key: string) => kv.find((e) => e.key === key && e.value)?.value ?? null;
@@ -170,5 +182,31 @@ export function parseIanaTld(text: string): IanaTldFacts {
   return {
     whois: server && /^[a-z0-9.-]+(:\d+)?$/i.test(server) ? server.toLowerCase() : null,
     organisation: cleanText(organisation, 200),
+    contact: ianaContact(kv),
   };
+}
+
+/** The administrative contact's e-mail and phone, and the registration-information URL. */
+function ianaContact(kv: { key: string; value: string }[]): IanaTldContact | null {
+  let section: string | null = null;
+  let email: string | null = null;
+  let phone: string | null = null;
+  let url: string | null = null;
+  for (const { key, value } of kv) {
+    if (key === "contact") {
+      section = value.toLowerCase();
+      continue;
+    }
+    // Any other top-level record ends a contact block.
+    if (key === "nserver" || key === "whois" || key === "status" || key === "ds-rdata") {
+      section = null;
+    }
+    const admin = section === "administrative" || key.startsWith("administrative ");
+    const field = key.replace(/^administrative /, "");
+    if (admin && field === "e-mail") email ??= cleanEmail(value);
+    if (admin && field === "phone") phone ??= cleanPhone(value);
+    const info = key === "remarks" && /^registration information:\s*(\S+)/i.exec(value);
+    if (info) url ??= cleanUrl(info[1]);
+  }
+  return email || phone || url ? { email, phone, url } : null;
 }
