@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { abuseFor } from "../src/detectors/attribution.js";
 import { detectCdn } from "../src/detectors/cdn.js";
 import { detectDns } from "../src/detectors/dns.js";
 import { detectEmail, spfIncludes } from "../src/detectors/email.js";
@@ -7,6 +8,7 @@ import { detectPlatform } from "../src/detectors/platform.js";
 import { detectRegistry } from "../src/detectors/registry.js";
 import { detectTls } from "../src/detectors/tls.js";
 import { emptyEvidence } from "../src/evidence.js";
+import type { ProviderEntry } from "../src/providers/index.js";
 import { detectTechnologies } from "../src/tech/detect.js";
 import { cert, dns, http, net, registration, target, tech } from "./fixtures/stacks/build.js";
 
@@ -205,6 +207,37 @@ describe("hosting", () => {
 
   it("is null without addresses", () => {
     expect(detectHosting(emptyEvidence(T))).toBeNull();
+  });
+});
+
+describe("abuse fallback to RDAP", () => {
+  // A platform the catalogue has no abuse channel for.
+  const entry: ProviderEntry = {
+    id: "exampleshop",
+    name: "Exampleshop",
+    kinds: ["platform", "hosting"],
+    website: "https://exampleshop.test",
+    signals: [],
+    abuse: null,
+  };
+  const CF_AS = 13335;
+
+  it("a block registered to the provider is its own, even when another catalogued AS announces it", () => {
+    const own = net("23.227.38.65", CF_AS, "CLOUDFLARENET", "Exampleshop, Inc.", {
+      email: "abuse@exampleshop.test",
+    });
+    expect(abuseFor(entry, [own])).toEqual({
+      email: "abuse@exampleshop.test",
+      url: null,
+      phone: null,
+    });
+  });
+
+  it("a block registered to the network it sits in is that network's, not the provider's", () => {
+    const aws = net("75.2.60.5", 16509, "AMAZON-02", "Amazon Technologies Inc.", {
+      email: "abuse@amazonaws.com",
+    });
+    expect(abuseFor(entry, [aws])).toEqual({ email: null, url: null, phone: null });
   });
 });
 

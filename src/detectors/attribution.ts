@@ -97,13 +97,26 @@ export function abuseFor(entry: ProviderEntry | null, networks: NetworkEntry[]):
   const fromCatalogue = entry ? catalogueAbuse(entry) : null;
   if (fromCatalogue) return fromCatalogue;
   // A network announced by another catalogued AS (Netlify's address in AWS) has that AS's
-  // contact, not this provider's.
+  // contact, not this provider's, unless the RIR registers the block to this provider itself
+  // (Shopify's own addresses announced by Cloudflare).
   const own = networks.filter((n) => {
     const asOwner = providerByAsn(n.asn);
-    return !asOwner || asOwner.id === entry?.id || asOwner.id === entry?.network;
+    if (!asOwner || asOwner.id === entry?.id || asOwner.id === entry?.network) return true;
+    return entry !== null && registeredTo(n.org, entry.name);
   });
   const rdap = own.find((n) => usable(n.abuse))?.abuse;
   return rdap ? { email: rdap.email, url: rdap.url, phone: rdap.phone } : noAbuse();
+}
+
+/** "shopify" from "Shopify, Inc." or "Shopify": the lower-case name before any punctuation. */
+function nameKey(name: string): string {
+  return name.toLowerCase().split(/[^a-z0-9]+/)[0] ?? "";
+}
+
+/** True when the RDAP organisation of a network is the provider (same leading name word). */
+function registeredTo(org: string | null, providerName: string): boolean {
+  const key = nameKey(providerName);
+  return !!org && key.length >= 4 && nameKey(org) === key;
 }
 
 /** The profile's Provider for a catalogue candidate. */
