@@ -202,6 +202,8 @@ describe("hosting", () => {
       confidence: "medium",
       evidence: ["A 198.51.100.7 in AS64500 (EXAMPLE-NET)"],
       abuse: { email: "abuse@example.net", url: null, phone: null },
+      abuseSource:
+        "RDAP abuse contact of the network of 198.51.100.7, registered to Example Hosting Ltd",
     });
   });
 

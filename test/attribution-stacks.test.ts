@@ -40,6 +40,9 @@ describe("golden stacks: the right provider, confidence and abuse contact per ro
             },
           );
           if (got) {
+            // A contact always says where it comes from; no contact, no source.
+            const { email, url, phone } = got.abuse;
+            expect(!!got.abuseSource, `${role} abuseSource`).toBe(!!(email || url || phone));
             expect(got.evidence.length).toBeGreaterThan(0);
             expect(got.evidence.every((line) => line.trim().length > 0)).toBe(true);
           }

@@ -94,8 +94,22 @@ function usable(a: AbuseContact | null | undefined): a is AbuseContact {
 
 /** The catalogue's abuse channel, else the first RDAP abuse contact of the given networks. */
 export function abuseFor(entry: ProviderEntry | null, networks: NetworkEntry[]): AbuseContact {
+  return reportTo(entry, networks).abuse;
+}
+
+/** A provider's abuse contact and, when there is one, where it comes from (`abuseSource`). */
+export function reportTo(
+  entry: ProviderEntry | null,
+  networks: NetworkEntry[],
+): { abuse: AbuseContact; abuseSource?: string } {
   const fromCatalogue = entry ? catalogueAbuse(entry) : null;
-  if (fromCatalogue) return fromCatalogue;
+  if (entry?.abuse && fromCatalogue) {
+    const how = entry.abuse.unverified ? ", not confirmed from a primary source" : "";
+    return {
+      abuse: fromCatalogue,
+      abuseSource: `hostscan provider catalogue (${entry.abuse.source}${how})`,
+    };
+  }
   // A network announced by another catalogued AS (Netlify's address in AWS) has that AS's
   // contact, not this provider's, unless the RIR registers the block to this provider itself
   // (Shopify's own addresses announced by Cloudflare).
@@ -104,8 +118,14 @@ export function abuseFor(entry: ProviderEntry | null, networks: NetworkEntry[]):
     if (!asOwner || asOwner.id === entry?.id || asOwner.id === entry?.network) return true;
     return entry !== null && registeredTo(n.org, entry.name);
   });
-  const rdap = own.find((n) => usable(n.abuse))?.abuse;
-  return rdap ? { email: rdap.email, url: rdap.url, phone: rdap.phone } : noAbuse();
+  const net = own.find((n) => usable(n.abuse));
+  if (!net?.abuse) return { abuse: noAbuse() };
+  const { email, url, phone } = net.abuse;
+  const holder = net.org ? `, registered to ${net.org}` : "";
+  return {
+    abuse: { email, url, phone },
+    abuseSource: `RDAP abuse contact of the network of ${net.ip}${holder}`,
+  };
 }
 
 /** "shopify" from "Shopify, Inc." or "Shopify": the lower-case name before any punctuation. */
@@ -129,7 +149,7 @@ export function toProvider(
     asn: c.networks.find((n) => n.asn != null)?.asn ?? null,
     confidence: confidenceOf(c.hits),
     evidence: [...c.hits.map((h) => h.evidence), ...(extra.evidence ?? [])],
-    abuse: abuseFor(c.entry, c.networks),
+    ...reportTo(c.entry, c.networks),
     id: c.entry.id,
   };
   if (extra.note) provider.note = extra.note;

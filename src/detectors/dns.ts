@@ -5,11 +5,11 @@ import type { Evidence } from "../evidence.js";
 import type { Provider } from "../profile/types.js";
 import { providerByAsn, providerByName } from "../providers/index.js";
 import {
-  abuseFor,
   addHit,
   type Candidate,
   commonOwner,
   describeAddress,
+  reportTo,
   strongest,
   toProvider,
 } from "./attribution.js";
@@ -48,7 +48,7 @@ export function detectDns(e: Evidence): Provider | null {
     asn: owned.networks.find((n) => n.asn != null)?.asn ?? null,
     confidence: "medium",
     evidence: owned.networks.map((n) => `nameserver ${describeAddress(n, "address")}`),
-    abuse: abuseFor(owned.owner.entry, owned.networks),
+    ...reportTo(owned.owner.entry, owned.networks),
   };
   if (owned.owner.entry) provider.id = owned.owner.entry.id;
   return provider;

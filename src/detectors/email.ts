@@ -5,11 +5,11 @@ import type { Evidence } from "../evidence.js";
 import type { Provider } from "../profile/types.js";
 import { providerByAsn, providerByName } from "../providers/index.js";
 import {
-  abuseFor,
   addHit,
   type Candidate,
   commonOwner,
   describeAddress,
+  reportTo,
   strongest,
   toProvider,
 } from "./attribution.js";
@@ -73,7 +73,7 @@ export function detectEmail(e: Evidence): Provider | null {
       ...owned.networks.map((n) => `MX host ${describeAddress(n, "address")}`),
       ...senders,
     ],
-    abuse: abuseFor(owned.owner.entry, owned.networks),
+    ...reportTo(owned.owner.entry, owned.networks),
   };
   if (owned.owner.entry) provider.id = owned.owner.entry.id;
   return provider;

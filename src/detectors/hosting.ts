@@ -5,11 +5,11 @@ import type { Evidence } from "../evidence.js";
 import type { NetworkEntry, Provider } from "../profile/types.js";
 import { matchHeaders, type ProviderEntry } from "../providers/index.js";
 import {
-  abuseFor,
   commonOwner,
   confidenceOf,
   describeAddress,
   type NetworkOwner,
+  reportTo,
   shortValue,
   strongest,
 } from "./attribution.js";
@@ -46,7 +46,7 @@ export function detectHosting(e: Evidence): Provider | null {
           ...mine.map((h) => h.text),
           `served through ${cdn.name}: ${evidence.join("; ")}`,
         ],
-        abuse: abuseFor(first.entry, []),
+        ...reportTo(first.entry, []),
         id: first.entry.id,
         note: `origin behind ${cdn.name}`,
       };
@@ -93,7 +93,7 @@ function base(owner: NetworkOwner, networks: NetworkEntry[], evidence: string[])
     asn: networks.find((n) => n.asn != null)?.asn ?? null,
     confidence: "high",
     evidence,
-    abuse: abuseFor(owner.entry, networks),
+    ...reportTo(owner.entry, networks),
   };
   if (owner.entry) provider.id = owner.entry.id;
   return provider;

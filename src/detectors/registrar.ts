@@ -27,6 +27,7 @@ export function detectRegistrar(evidence: Evidence): Provider | null {
     items.push(`${via}: registrar abuse contact ${reg.abuse.email ?? reg.abuse.phone}`);
   }
   const service = evidence.registration?.privacyService;
+  const contact = reg.abuse && (reg.abuse.email || reg.abuse.phone || reg.abuse.url);
   return {
     name: registrar.name,
     asn: null,
@@ -34,6 +35,9 @@ export function detectRegistrar(evidence: Evidence): Provider | null {
     confidence: "high",
     evidence: items,
     abuse: reg.abuse ? { ...NO_ABUSE, ...reg.abuse } : { ...NO_ABUSE },
+    ...(contact
+      ? { abuseSource: `${via} ${serverHost(reg.server)}: registrar abuse contact` }
+      : {}),
     ...(service ? { note: `registrant behind privacy service ${service}` } : {}),
   };
 }

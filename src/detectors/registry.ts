@@ -23,13 +23,16 @@ export function detectRegistry(evidence: Evidence): Provider | null {
   const via = reg.source === "rdap" ? "RDAP" : "WHOIS";
   items.push(`${via} ${serverHost(reg.server)}: the .${tld} registry's server`);
   let abuse = evidence.registration?.registryAbuse ?? null;
+  let abuseSource: string | undefined;
   if (usable(abuse)) {
     items.push(`${via}: the registry's abuse contact ${abuse.email ?? abuse.url ?? abuse.phone}`);
+    abuseSource = `${via} ${serverHost(reg.server)}: the registry's abuse entity`;
   } else if (isCcTld(tld) && usable(evidence.registration?.tldContact)) {
     // A ccTLD manager is answerable for its zone; IANA lists how to reach it.
     abuse = evidence.registration.tldContact;
     const how = abuse.email ?? abuse.phone ?? abuse.url;
     items.push(`IANA root zone database: the .${tld} manager's administrative contact ${how}`);
+    abuseSource = `IANA root zone database (whois.iana.org): administrative contact for .${tld}`;
   }
   return {
     name: reg.registry,
@@ -41,5 +44,6 @@ export function detectRegistry(evidence: Evidence): Provider | null {
       url: abuse?.url ?? null,
       phone: abuse?.phone ?? null,
     },
+    ...(abuseSource ? { abuseSource } : {}),
   };
 }

@@ -3,8 +3,8 @@
 
 import type { Evidence } from "../evidence.js";
 import type { Provider, TlsInfo } from "../profile/types.js";
-import { catalogueAbuse, providerByIssuer } from "../providers/index.js";
-import { noAbuse } from "./attribution.js";
+import { providerByIssuer } from "../providers/index.js";
+import { noAbuse, reportTo } from "./attribution.js";
 
 /** Node's host-name check code: the probe reports it only once the chain verified (src/probe). */
 const NAME_ONLY = "ERR_TLS_CERT_ALTNAME_INVALID";
@@ -41,7 +41,7 @@ export function detectTls(e: Evidence): Provider | null {
       asn: null,
       confidence,
       evidence,
-      abuse: catalogueAbuse(entry) ?? noAbuse(),
+      ...reportTo(entry, []),
       id: entry.id,
     };
   }

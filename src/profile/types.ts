@@ -44,6 +44,8 @@ export interface Provider {
   id?: string;
   /** Extension: e.g. platform "self-hosted" or a privacy-proxy registrant. */
   note?: string;
+  /** Extension: where the abuse contact comes from (catalogue source URL, RDAP object, IANA). */
+  abuseSource?: string;
 }
 
 export type Providers = Record<Role, Provider | null>;
