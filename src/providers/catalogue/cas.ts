@@ -142,7 +142,14 @@ export const CA_PROVIDERS: ProviderEntry[] = [
     "https://www.godaddy.com",
     ["GoDaddy.com, Inc.", "Starfield Technologies, Inc."],
     "https://docs.sucuri.net/website-firewall/sucuri-firewall-troubleshooting-guide/",
-    null,
+    // Starfield Technologies Public TLS CP/CPS v5.06 (2026-04-15) §1.5.2: certificate problem
+    // reports to (480) 505-8852 or practices@starfieldtech.com (read in a public copy).
+    {
+      email: "practices@starfieldtech.com",
+      phone: "+1 480 505 8852",
+      source: "https://certs.godaddy.com/repository",
+      unverified: true,
+    },
   ),
   ca(
     "microsoft-pki",

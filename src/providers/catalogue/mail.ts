@@ -133,7 +133,13 @@ export const MAIL_PROVIDERS: ProviderEntry[] = [
       { type: "mx", values: ["mx.yandex.net", "mx.yandex.ru"], source: MXSNIFF },
       { type: "spf", values: ["_spf.yandex.net"], source: MXSNIFF, unverified: true },
     ],
-    abuse: null,
+    // RIPE inetnum 213.180.204.0/24 (YANDEX-213-180-204-0, "Yandex enterprise network"), as a
+    // public whois capture shows it: "Abuse contact for … is abuse@yandex.ru".
+    abuse: {
+      email: "abuse@yandex.ru",
+      source: "https://rdap.db.ripe.net/ip/213.180.204.0/24",
+      unverified: true,
+    },
   },
   {
     id: "mail-ru",
@@ -163,7 +169,13 @@ export const MAIL_PROVIDERS: ProviderEntry[] = [
     kinds: ["email"],
     website: "https://www.icloud.com/mail",
     signals: [{ type: "mx", values: ["mail.icloud.com"], source: MXSNIFF }],
-    abuse: null,
+    // ARIN OrgAbuse POC of Apple Inc. (APPLEC-1-Z), holder of 17.0.0.0/8, from a 2026 whois capture.
+    abuse: {
+      email: "abuse@apple.com",
+      phone: "+1-408-974-7777",
+      source: "https://rdap.arin.net/registry/entity/APPLE11-ARIN",
+      unverified: true,
+    },
   },
   {
     id: "mimecast",

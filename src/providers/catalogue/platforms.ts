@@ -60,6 +60,19 @@ export const PLATFORM_PROVIDERS: ProviderEntry[] = [
         values: ["23.227.38.65/32", "2620:127:f00f:5::/128"],
         source: "https://help.shopify.com/manual/domains/understanding-domains",
       },
+      // ARIN NET-23-227-32-0-1 "SHOPIFY-NET", registered to Shopify, Inc., OriginAS AS62679.
+      {
+        type: "prefix",
+        values: ["23.227.32.0/19"],
+        source: "https://rdap.arin.net/registry/ip/23.227.32.0",
+        unverified: true,
+      },
+      {
+        type: "asn",
+        values: [62679],
+        source: "https://rdap.arin.net/registry/ip/23.227.32.0",
+        unverified: true,
+      },
       {
         type: "cname",
         values: ["myshopify.com"],
@@ -73,7 +86,13 @@ export const PLATFORM_PROVIDERS: ProviderEntry[] = [
       { type: "cookie", values: ["_shopify_"], source: WAPPALYZER },
       { type: "tech", values: ["Shopify"], source: WAPPALYZER },
     ],
-    abuse: null,
+    // ARIN OrgAbuse POC "Shopify Abuse" of Shopify, Inc. (SHOPI-1), holder of 23.227.32.0/19.
+    abuse: {
+      email: "abuse@shopify.com",
+      phone: "+1-888-746-7439",
+      source: "https://rdap.arin.net/registry/entity/SHOPI2-ARIN",
+      unverified: true,
+    },
   },
   {
     id: "wix",
@@ -157,7 +176,12 @@ export const PLATFORM_PROVIDERS: ProviderEntry[] = [
       },
       { type: "tech", values: ["Blogger"], source: WAPPALYZER },
     ],
-    abuse: null,
+    // Blogger's own "Report content" form (it asks for the address of the content).
+    abuse: {
+      url: "https://www.blogger.com/report",
+      source:
+        "https://www.blogger.com/report?hl=sv&id=4497796259098313720&url=http://wanels.blogspot.com/",
+    },
   },
   {
     id: "ghost-pro",
@@ -200,7 +224,13 @@ export const PLATFORM_PROVIDERS: ProviderEntry[] = [
       },
       { type: "tech", values: ["Tumblr"], source: WAPPALYZER, unverified: true },
     ],
-    abuse: null,
+    // Tumblr's guidance as the Australian eSafety Commissioner publishes it.
+    abuse: {
+      email: "abuse@tumblr.com",
+      source:
+        "https://www.esafety.gov.au/esafety-information/games-apps-and-social-networking/tumblr",
+      unverified: true,
+    },
   },
   {
     id: "medium",
@@ -224,7 +254,13 @@ export const PLATFORM_PROVIDERS: ProviderEntry[] = [
       },
       { type: "tech", values: ["Substack"], source: WAPPALYZER, unverified: true },
     ],
-    abuse: null,
+    // Substack takes reports in the product ("Report" in a post's or profile's menu); its Trust &
+    // Safety help section explains how.
+    abuse: {
+      url: "https://support.substack.com/hc/en-us/sections/4404983260052-Trust-Safety",
+      source:
+        "https://support.substack.com/hc/en-us/articles/15328471662356-How-do-I-report-a-profile-on-Substack",
+    },
   },
   {
     id: "weebly",
