@@ -133,6 +133,15 @@ export const HOSTING_PROVIDERS: ProviderEntry[] = [
         unverified: true,
       },
     ],
+    // ARIN OrgAbuse POC of DigitalOcean, LLC (DO-13) in 2021–2022 whois captures; the network
+    // comment there reads "Please submit abuse reports at …/company/contact/#abuse".
+    abuse: {
+      email: "abuse@digitalocean.com",
+      phone: "+1-347-875-6044",
+      url: "https://www.digitalocean.com/company/contact/#abuse",
+      source: "https://rdap.arin.net/registry/entity/ABUSE5232-ARIN",
+      unverified: true,
+    },
   }),
   network("linode", "Akamai Connected Cloud (Linode)", [63949], "https://www.linode.com", {
     kinds: ["hosting", "dns"],
@@ -150,8 +159,23 @@ export const HOSTING_PROVIDERS: ProviderEntry[] = [
       source: "https://www.linode.com/fr/legal-abuse/",
     },
   }),
-  network("vultr", "Vultr", [20473], "https://www.vultr.com"),
-  network("contabo", "Contabo", [51167], "https://contabo.com"),
+  network("vultr", "Vultr", [20473], "https://www.vultr.com", {
+    // ARIN OrgAbuseEmail of Vultr Holdings, LLC (VHL-31) on its reassigned blocks, as captured.
+    abuse: {
+      email: "abuse@vultr.com",
+      source: "https://rdap.arin.net/registry/entity/VHL-31",
+      unverified: true,
+    },
+  }),
+  network("contabo", "Contabo", [51167], "https://contabo.com", {
+    // RIPE abuse-c of Contabo GmbH (ORG-GG22-RIPE): "Abuse contact for 173.249.32.0 -
+    // 173.249.63.255 is 'abuse@contabo.de'" (whois captures, 2021).
+    abuse: {
+      email: "abuse@contabo.de",
+      source: "https://rdap.db.ripe.net/entity/MH12453-RIPE",
+      unverified: true,
+    },
+  }),
   network("leaseweb", "Leaseweb", [60781, 16265], "https://www.leaseweb.com", {
     abuse: {
       url: "https://www.leaseweb.com/en/about-us/legal/abuse-handling",
@@ -242,7 +266,15 @@ export const HOSTING_PROVIDERS: ProviderEntry[] = [
         "https://www.namecheap.com/support/knowledgebase/article.aspx/9196/5/how-and-where-can-i-file-abuse-complaints/",
     },
   }),
-  network("automattic", "Automattic", [2635], "https://automattic.com"),
+  network("automattic", "Automattic", [2635], "https://automattic.com", {
+    // ARIN OrgAbuse POC of Automattic, Inc (AUTOM-93), holder of 192.0.64.0/18 (2025 capture).
+    abuse: {
+      email: "abuse@automattic.com",
+      phone: "+1-877-273-8550",
+      source: "https://rdap.arin.net/registry/entity/ABUSE3970-ARIN",
+      unverified: true,
+    },
+  }),
   network("alibaba-cloud", "Alibaba Cloud", [45102, 37963], "https://www.alibabacloud.com"),
   network("oracle-cloud", "Oracle Cloud", [31898], "https://www.oracle.com/cloud/"),
   network("tencent-cloud", "Tencent Cloud", [132203], "https://www.tencentcloud.com"),
@@ -326,7 +358,13 @@ export const HOSTING_PROVIDERS: ProviderEntry[] = [
         source: WAPPALYZER,
       },
     ],
-    abuse: null,
+    // Pantheon's own documentation (pantheon-systems/documentation, domain-hijacking guide): "If
+    // you do not have access to Pantheon support, you may email abuse@pantheon.io".
+    abuse: {
+      email: "abuse@pantheon.io",
+      source:
+        "https://github.com/pantheon-systems/documentation/blob/dbee323ff5cb2d5e35d0e1b1c09273f79b57bc72/source/content/guides/domains/08-domain-hijacking.md",
+    },
   },
   {
     id: "wp-engine",
@@ -360,7 +398,13 @@ export const HOSTING_PROVIDERS: ProviderEntry[] = [
     kinds: ["hosting", "dns"],
     website: "https://www.siteground.com",
     signals: [{ type: "ns", values: ["sgvps.net"], source: WAPPALYZER }],
-    abuse: null,
+    // SiteGround's notice-and-action page names this point of contact for "a website hosted by
+    // us … associated with illegal activity" (its EU company, under the Digital Services Act).
+    abuse: {
+      email: "compliance@siteground.es",
+      url: "https://eu.siteground.com/viewtos/policy_complaints_notices?lang=en&scid=3",
+      source: "https://eu.siteground.com/viewtos/policy_complaints_notices?lang=en&scid=3",
+    },
   },
   {
     id: "dreamhost",
