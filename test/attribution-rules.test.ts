@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { abuseFor } from "../src/detectors/attribution.js";
+import { abuseFor, reportTo } from "../src/detectors/attribution.js";
 import { detectCdn } from "../src/detectors/cdn.js";
 import { detectDns } from "../src/detectors/dns.js";
 import { detectEmail, spfIncludes } from "../src/detectors/email.js";
@@ -8,7 +8,7 @@ import { detectPlatform } from "../src/detectors/platform.js";
 import { detectRegistry } from "../src/detectors/registry.js";
 import { detectTls } from "../src/detectors/tls.js";
 import { emptyEvidence } from "../src/evidence.js";
-import type { ProviderEntry } from "../src/providers/index.js";
+import { type ProviderEntry, providerById } from "../src/providers/index.js";
 import { detectTechnologies } from "../src/tech/detect.js";
 import { cert, dns, http, net, registration, target, tech } from "./fixtures/stacks/build.js";
 
@@ -233,6 +233,20 @@ describe("abuse fallback to RDAP", () => {
       url: null,
       phone: null,
     });
+  });
+
+  it("a service of the same company takes its network entry's channel (WordPress VIP → Automattic)", () => {
+    const vip = providerById("wordpress-vip");
+    expect(vip?.abuse).toBeNull();
+    const got = reportTo(vip ?? null, []);
+    expect(got.abuse).toEqual({
+      email: "abuse@automattic.com",
+      url: null,
+      phone: "+1-877-273-8550",
+    });
+    expect(got.abuseSource).toMatch(
+      /^Automattic, which runs WordPress VIP: hostscan provider catalogue/,
+    );
   });
 
   it("a block registered to the network it sits in is that network's, not the provider's", () => {

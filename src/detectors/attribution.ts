@@ -6,6 +6,7 @@ import {
   type ProviderEntry,
   providerByAddress,
   providerByAsn,
+  providerById,
 } from "../providers/index.js";
 
 /** Independent places evidence comes from; two different channels agreeing make "high". */
@@ -102,12 +103,15 @@ export function reportTo(
   entry: ProviderEntry | null,
   networks: NetworkEntry[],
 ): { abuse: AbuseContact; abuseSource?: string } {
-  const fromCatalogue = entry ? catalogueAbuse(entry) : null;
-  if (entry?.abuse && fromCatalogue) {
-    const how = entry.abuse.unverified ? ", not confirmed from a primary source" : "";
+  const fromCatalogue = entry ? catalogued(entry) : null;
+  if (fromCatalogue) return fromCatalogue;
+  // The same company's network entry (WordPress VIP → Automattic) takes reports for it.
+  const parent = entry?.network ? providerById(entry.network) : undefined;
+  const fromParent = parent ? catalogued(parent) : null;
+  if (entry && parent && fromParent) {
     return {
-      abuse: fromCatalogue,
-      abuseSource: `hostscan provider catalogue (${entry.abuse.source}${how})`,
+      abuse: fromParent.abuse,
+      abuseSource: `${parent.name}, which runs ${entry.name}: ${fromParent.abuseSource}`,
     };
   }
   // A network announced by another catalogued AS (Netlify's address in AWS) has that AS's
@@ -126,6 +130,14 @@ export function reportTo(
     abuse: { email, url, phone },
     abuseSource: `RDAP abuse contact of the network of ${net.ip}${holder}`,
   };
+}
+
+/** The catalogue's own abuse channel of an entry, with its source. */
+function catalogued(entry: ProviderEntry): { abuse: AbuseContact; abuseSource: string } | null {
+  const abuse = catalogueAbuse(entry);
+  if (!abuse || !entry.abuse) return null;
+  const how = entry.abuse.unverified ? ", not confirmed from a primary source" : "";
+  return { abuse, abuseSource: `hostscan provider catalogue (${entry.abuse.source}${how})` };
 }
 
 /** "shopify" from "Shopify, Inc." or "Shopify": the lower-case name before any punctuation. */

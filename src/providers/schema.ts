@@ -58,6 +58,9 @@ export interface ProviderEntry {
   website: string;
   signals: Signal[];
   abuse: CatalogueAbuse | null;
-  /** For an edge service whose addresses sit in another entry's network (CloudFront → aws). */
+  /**
+   * The same company's network entry, for a service whose addresses sit in it (CloudFront →
+   * aws, WordPress VIP → automattic); its abuse channel stands in when this entry has none.
+   */
   network?: string;
 }
