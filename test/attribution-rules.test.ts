@@ -430,6 +430,33 @@ describe("email", () => {
     });
   });
 
+  it("takes the RDAP abuse contact of MX networks registered to the provider, and no other", () => {
+    const mx = dns({ mx: [{ preference: 10, exchange: "mx.zoho.com" }] });
+    const zohoNet = net("204.141.33.44", 2639, "ZOHO-AS", "ZOHO Corporation", {
+      email: "abuse@zoho-rdap.test",
+    });
+    const own = detectEmail(
+      emptyEvidence(T, { dns: mx, network: { site: [], nameservers: [], mail: [zohoNet] } }),
+    );
+    expect(own).toMatchObject({
+      name: "Zoho Mail",
+      asn: 2639,
+      abuse: { email: "abuse@zoho-rdap.test" },
+      abuseSource:
+        "RDAP abuse contact of the network of 204.141.33.44, registered to ZOHO Corporation",
+    });
+    // A relay in somebody else's cloud says nothing about where to report Zoho.
+    const cloud = net("52.1.2.3", 16509, "AMAZON-AES", "Amazon.com, Inc.", {
+      email: "abuse@amazonaws.com",
+    });
+    const other = detectEmail(
+      emptyEvidence(T, { dns: mx, network: { site: [], nameservers: [], mail: [cloud] } }),
+    );
+    expect(other).toMatchObject({ name: "Zoho Mail", asn: null });
+    expect(other?.abuse).toEqual({ email: null, url: null, phone: null });
+    expect(other?.abuseSource).toBeUndefined();
+  });
+
   it("a null MX (RFC 7505) or SPF alone names no mail provider", () => {
     expect(
       detectEmail(emptyEvidence(T, { dns: dns({ mx: [{ preference: 0, exchange: "." }] }) })),

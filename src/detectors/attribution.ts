@@ -140,13 +140,19 @@ function catalogued(entry: ProviderEntry): { abuse: AbuseContact; abuseSource: s
   return { abuse, abuseSource: `hostscan provider catalogue (${entry.abuse.source}${how})` };
 }
 
+/** A network that is the provider's own: its AS is the provider's, or the RIR registers the block
+ * to it (Zoho's MX hosts, whose AS the catalogue does not list). */
+export function ownNetwork(net: NetworkEntry, entry: ProviderEntry): boolean {
+  return providerByAsn(net.asn)?.id === entry.id || registeredTo(net.org, entry.name);
+}
+
 /** "shopify" from "Shopify, Inc." or "Shopify": the lower-case name before any punctuation. */
 function nameKey(name: string): string {
   return name.toLowerCase().split(/[^a-z0-9]+/)[0] ?? "";
 }
 
 /** True when the RDAP organisation of a network is the provider (same leading name word). */
-function registeredTo(org: string | null, providerName: string): boolean {
+export function registeredTo(org: string | null, providerName: string): boolean {
   const key = nameKey(providerName);
   return !!org && key.length >= 4 && nameKey(org) === key;
 }

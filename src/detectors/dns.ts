@@ -3,12 +3,13 @@
 
 import type { Evidence } from "../evidence.js";
 import type { Provider } from "../profile/types.js";
-import { providerByAsn, providerByName } from "../providers/index.js";
+import { providerByName } from "../providers/index.js";
 import {
   addHit,
   type Candidate,
   commonOwner,
   describeAddress,
+  ownNetwork,
   reportTo,
   strongest,
   toProvider,
@@ -30,9 +31,7 @@ export function detectDns(e: Evidence): Provider | null {
     // Every nameserver in the provider's zone is decisive; a split delegation is one signal.
     const all = best.hits.length === ns.length;
     if (all && best.hits[0]) best.hits[0].decisive = true;
-    const nsNets = (e.network?.nameservers ?? []).filter(
-      (n) => providerByAsn(n.asn)?.id === best.entry.id,
-    );
+    const nsNets = (e.network?.nameservers ?? []).filter((n) => ownNetwork(n, best.entry));
     best.networks.push(...nsNets);
     const others = ns.filter((n) => !best.hits.some((h) => h.evidence.includes(` ${n} `)));
     return toProvider(

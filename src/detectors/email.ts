@@ -3,12 +3,13 @@
 
 import type { Evidence } from "../evidence.js";
 import type { Provider } from "../profile/types.js";
-import { providerByAsn, providerByName } from "../providers/index.js";
+import { providerByName } from "../providers/index.js";
 import {
   addHit,
   type Candidate,
   commonOwner,
   describeAddress,
+  ownNetwork,
   reportTo,
   strongest,
   toProvider,
@@ -57,9 +58,7 @@ export function detectEmail(e: Evidence): Provider | null {
     if (best.hits.filter((h) => h.channel === "dns").length === mx.length && best.hits[0]) {
       best.hits[0].decisive = true;
     }
-    best.networks.push(
-      ...(e.network?.mail ?? []).filter((n) => providerByAsn(n.asn)?.id === best.entry.id),
-    );
+    best.networks.push(...(e.network?.mail ?? []).filter((n) => ownNetwork(n, best.entry)));
     return toProvider(best, { evidence: senders });
   }
   const owned = commonOwner(e.network?.mail ?? []);
