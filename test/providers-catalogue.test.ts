@@ -50,8 +50,6 @@ const WITHOUT_ABUSE = [
   "webflow",
   "medium",
   "weebly",
-  "netlify",
-  "zerossl",
   "microsoft-pki",
 ];
 

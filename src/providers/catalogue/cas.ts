@@ -124,7 +124,16 @@ export const CA_PROVIDERS: ProviderEntry[] = [
     url: "https://www.actalis.it/products/ssl-certificate.aspx",
     source: CCADB_PROBLEM_REPORTING,
   }),
-  ca("zerossl", "ZeroSSL", "https://zerossl.com", ["ZeroSSL"], "https://zerossl.com", null),
+  // ZeroSSL's issuing CAs chain to Sectigo's USERTrust roots and answer OCSP at
+  // zerossl.ocsp.sectigo.com, so problem reports go to Sectigo: its TLS CP/CPS v6.2.1
+  // (2026-04-20) §1.5.2.1 names the revocation methods page and, failing those,
+  // sslabuse@sectigo.com (read in a public copy of the CPS).
+  ca("zerossl", "ZeroSSL", "https://zerossl.com", ["ZeroSSL"], "https://zerossl.com", {
+    email: "sslabuse@sectigo.com",
+    url: "https://sectigo.com/support/revocation",
+    source: "https://sectigo.com/legal",
+    unverified: true,
+  }),
   ca(
     "entrust",
     "Entrust",

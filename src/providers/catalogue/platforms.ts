@@ -354,7 +354,13 @@ export const PLATFORM_PROVIDERS: ProviderEntry[] = [
       },
       { type: "tech", values: ["Netlify"], source: WAPPALYZER },
     ],
-    abuse: null,
+    // The "Abuse" link in netlify.com's own site footer (2024–2026 captures): a mailto with the
+    // subject "Abuse report", asking for the site URL and the reason.
+    abuse: {
+      email: "fraud@netlify.com",
+      source: "https://www.netlify.com/",
+      unverified: true,
+    },
   },
   {
     id: "pressable",
