@@ -3,6 +3,7 @@ import { emptyEvidence } from "../src/evidence.js";
 import { csvCell, csvFormatter } from "../src/format/csv.js";
 import { formatters } from "../src/format/index.js";
 import { safeJson, sanitize } from "../src/format/sanitize.js";
+import { abuseVia } from "../src/format/table-detail.js";
 import { buildProfile, failedProfile, noProviders } from "../src/profile/build.js";
 import type { Profile } from "../src/profile/types.js";
 
@@ -151,5 +152,30 @@ describe("table", () => {
       /^TARGET\s+REGISTRAR\s+REGISTRY\s+DNS\s+CDN\s+HOSTING\s+EMAIL\s+TLS\s+PLATFORM\s+ERRORS$/,
     );
     expect(lines).toHaveLength(3);
+  });
+});
+
+describe("where a contact comes from, in the table", () => {
+  it("shortens every kind of abuseSource the detectors write", () => {
+    expect(abuseVia("hostscan provider catalogue (https://www.cloudflare.com/abuse/)")).toBe(
+      "(via catalogue)",
+    );
+    expect(
+      abuseVia(
+        "hostscan provider catalogue (https://rdap.arin.net/registry/entity/X, not confirmed from a primary source)",
+      ),
+    ).toBe("(via catalogue, secondary source)");
+    expect(abuseVia("RDAP abuse contact of the network of 192.0.2.1, registered to X")).toBe(
+      "(via network RDAP)",
+    );
+    expect(abuseVia("Automattic, which runs WordPress VIP: hostscan provider catalogue (…)")).toBe(
+      "(via Automattic)",
+    );
+    expect(abuseVia("RDAP rdap.verisign.com: registrar abuse contact")).toBe("(via RDAP)");
+    expect(abuseVia("WHOIS whois.example: registrar abuse contact")).toBe("(via WHOIS)");
+    expect(
+      abuseVia("IANA root zone database (whois.iana.org): administrative contact for .de"),
+    ).toBe("(via IANA root zone database)");
+    expect(abuseVia(undefined)).toBeNull();
   });
 });

@@ -27,16 +27,34 @@ function pairs(rows: [string, unknown][]): string {
     .join("");
 }
 
+/** A short "(via …)" for where a contact comes from; the JSON's `abuseSource` has it in full. */
+export function abuseVia(source: string | undefined): string | null {
+  if (!source) return null;
+  if (source.startsWith("hostscan provider catalogue")) {
+    return source.includes("not confirmed")
+      ? "(via catalogue, secondary source)"
+      : "(via catalogue)";
+  }
+  if (source.startsWith("RDAP abuse contact of the network")) return "(via network RDAP)";
+  if (source.startsWith("IANA root zone database")) return "(via IANA root zone database)";
+  const runs = /^(.+), which runs /.exec(source);
+  if (runs?.[1]) return `(via ${runs[1]})`;
+  const answer = /^(RDAP|WHOIS) /.exec(source);
+  return answer?.[1] ? `(via ${answer[1]})` : null;
+}
+
 function providersTable(p: Profile, paint: Paint, width: number): string {
   const rows = ROLES.map((role) => {
     const prov = p.providers[role];
     if (!prov) return [role, "unknown", "", ""];
     const name = sanitize(prov.note ? `${prov.name} (${prov.note})` : prov.name);
     const asn = prov.asn != null ? ` AS${prov.asn}` : "";
-    const abuse = [prov.abuse.email, prov.abuse.url, prov.abuse.phone]
-      .filter(Boolean)
-      .map(sanitize)
-      .join("\n");
+    const contact = [prov.abuse.email, prov.abuse.url, prov.abuse.phone].filter(Boolean);
+    const via = abuseVia(prov.abuseSource);
+    const abuse = [
+      ...contact.map(sanitize),
+      ...(contact.length && via ? [paint.dim(via)] : []),
+    ].join("\n");
     const evidence = prov.evidence.map(sanitize).join("\n");
     return [role, `${name}${asn}\n[${prov.confidence}]`, evidence, abuse];
   });
