@@ -49,6 +49,16 @@ beforeAll(async () => {
       "1.1.16.104.origin.asn.cymru.com": {
         TXT: [["13335 | 104.16.0.0/12 | US | arin | 2014-03-28"]],
       },
+      // A university network: no catalogue entry, so the RIR's own data names it.
+      "uni.example.com": { A: ["130.59.31.80"] },
+      "80.31.59.130.origin.asn.cymru.com": {
+        TXT: [["559 | 130.59.0.0/16 | CH | ripencc | 1989-04-11"]],
+      },
+      "AS559.asn.cymru.com": {
+        TXT: [
+          ["559 | CH | ripencc | 1990-06-01 | SWITCH Peering requests: <peering@switch.ch>, CH"],
+        ],
+      },
       "AS13335.asn.cymru.com": {
         TXT: [["13335 | US | arin | 2010-07-14 | CLOUDFLARENET - Cloudflare, Inc., US"]],
       },
@@ -99,6 +109,20 @@ describe("a full profile from local servers", () => {
       "hostscan provider catalogue (https://www.cloudflare.com/trust-hub/reporting-abuse/)",
     );
     expect(r.code).toBe(0);
+  });
+
+  it("an uncatalogued network is named from RIPE's data, with its abuse-c and where it came from", async () => {
+    const r = await runBin([...flags(), "--passive", "--json", "uni.example.com"]);
+    const p = JSON.parse(r.stdout);
+    if (process.env.SHOW) console.log(r.stdout, r.stderr);
+    expect(p.network[0]).toMatchObject({ ip: "130.59.31.80", asn: 559 });
+    expect(p.providers.hosting).toMatchObject({
+      asn: 559,
+      confidence: "medium",
+      abuse: { email: "abuse@switch.ch" },
+      abuseSource: expect.stringMatching(/^RDAP abuse contact of the network of 130\.59\.31\.80/),
+    });
+    expect(p.providers.cdn).toBeNull();
   });
 
   it("probes the site behind --connect-to and attributes CDN, CA and self-hosted platform", async () => {
