@@ -31,6 +31,8 @@ export interface RegistrationEvidence {
   privacyService: string | null;
   /** The TLD manager's administrative contact from IANA's root zone database (whois.iana.org). */
   tldContact: AbuseContact | null;
+  /** The registrar's own RDAP URL or WHOIS server, when the registry's referral was followed. */
+  registrarServer: string | null;
 }
 
 /** The networks behind the site's addresses, nameservers and mail exchangers. */

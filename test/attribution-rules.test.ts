@@ -389,6 +389,7 @@ describe("dns", () => {
       registryAbuse: null,
       privacyService: null,
       tldContact: null,
+      registrarServer: null,
     };
     expect(detectDns(e)).toMatchObject({
       name: "DigitalOcean",

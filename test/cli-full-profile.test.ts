@@ -101,9 +101,10 @@ describe("a full profile from local servers", () => {
     expect(p.providers.dns).toMatchObject({ name: "Cloudflare" });
     expect(p.providers.email).toMatchObject({ name: "Google Workspace" });
     expect(p.providers.hosting).toMatchObject({ asn: 13335 });
-    // Each contact says where it comes from: the registrar's RDAP answer, the catalogue.
+    // Each contact says where it comes from: the registry's and the registrar's RDAP answers
+    // (the fake serves both), the catalogue.
     expect(p.providers.registrar.abuseSource).toMatch(
-      /^RDAP 127\.0\.0\.1:\d+: registrar abuse contact$/,
+      /^RDAP 127\.0\.0\.1:\d+ and the registrar's 127\.0\.0\.1:\d+: registrar abuse contact$/,
     );
     expect(p.providers.dns.abuseSource).toBe(
       "hostscan provider catalogue (https://www.cloudflare.com/trust-hub/reporting-abuse/)",

@@ -89,6 +89,10 @@ describe("registration source", () => {
       `RDAP ${new URL(rdap.url).host}: registrar entity, IANA ID 292`,
     );
     expect(registrar?.abuse.email).toBe("abusecomplaints@markmonitor.com");
+    const host = new URL(rdap.url).host;
+    expect(registrar?.abuseSource).toBe(
+      `RDAP ${host} and the registrar's ${host}: registrar abuse contact`,
+    );
     expect(detectRegistry(evidence)?.name).toBe("VeriSign Global Registry Services");
   });
 
@@ -97,6 +101,8 @@ describe("registration source", () => {
     rdap.route("/registrar/rdap/domain/EXAMPLE.COM", { status: 500, body: "" });
     const { outcome } = await gather(ctx, "example.com");
     expect(outcome.status).toBe("ok");
+    // The contact is the registry's copy alone.
+    expect(outcome.value?.registrarServer).toBeNull();
     expect(outcome.value?.registration.registrar?.name).toBe("MarkMonitor Inc.");
     expect(outcome.value?.registration.abuse?.email).toBe("abusecomplaints@markmonitor.com");
     expect(outcome.errors).toEqual([
@@ -173,6 +179,7 @@ describe("registration source", () => {
       expires: "2030-08-13T04:00:00.000Z",
     });
     expect(outcome.value?.privacyService).toBe("Domains By Proxy, LLC");
+    expect(outcome.value?.registrarServer).toBe(registrar.server);
   });
 
   it("a latin-1 WHOIS server is decoded", async () => {

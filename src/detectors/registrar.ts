@@ -28,6 +28,9 @@ export function detectRegistrar(evidence: Evidence): Provider | null {
   }
   const service = evidence.registration?.privacyService;
   const contact = reg.abuse && (reg.abuse.email || reg.abuse.phone || reg.abuse.url);
+  // The registrar's own answer (followed from the registry's referral) may be where it came from.
+  const referred = evidence.registration?.registrarServer;
+  const servers = `${serverHost(reg.server)}${referred ? ` and the registrar's ${serverHost(referred)}` : ""}`;
   return {
     name: registrar.name,
     asn: null,
@@ -35,9 +38,7 @@ export function detectRegistrar(evidence: Evidence): Provider | null {
     confidence: "high",
     evidence: items,
     abuse: reg.abuse ? { ...NO_ABUSE, ...reg.abuse } : { ...NO_ABUSE },
-    ...(contact
-      ? { abuseSource: `${via} ${serverHost(reg.server)}: registrar abuse contact` }
-      : {}),
+    ...(contact ? { abuseSource: `${via} ${servers}: registrar abuse contact` } : {}),
     ...(service ? { note: `registrant behind privacy service ${service}` } : {}),
   };
 }

@@ -99,6 +99,7 @@ async function gatherFresh(
       registryAbuse: f.registryAbuse,
       privacyService: f.privacyService,
       tldContact,
+      registrarServer: rdap.registrarServer,
     };
     return done("ok", value, [...rdap.errors, ...ianaErrors]);
   }
@@ -144,7 +145,13 @@ async function gatherFresh(
   };
   return done(
     "ok",
-    { registration, registryAbuse: null, privacyService: w.privacyService, tldContact },
+    {
+      registration,
+      registryAbuse: null,
+      privacyService: w.privacyService,
+      tldContact,
+      registrarServer: whois.registrarServer,
+    },
     errors,
   );
 }

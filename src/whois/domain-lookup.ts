@@ -10,6 +10,8 @@ export type WhoisDomainResult =
       kind: "ok";
       facts: WhoisFacts;
       server: string;
+      /** The registrar's WHOIS server when the registry's referral was followed. */
+      registrarServer: string | null;
       registryName: string | null;
       errors: ErrorEntry[];
     }
@@ -76,16 +78,19 @@ export async function lookupDomainWhois(
     return { kind: "not-found", server, registryName, errors };
   }
   const referral = facts.referral?.toLowerCase();
+  let registrarServer: string | null = null;
   if (referral && HOSTNAME.test(referral) && referral !== server.toLowerCase()) {
     // The registry's word, not the user's: port 43 only, vetted against private addresses.
     const ref = await client.queryReferral(referral, domain, signal);
     if (ref.kind === "ok") {
       const registrarFacts = parseWhoisDomain(ref.text);
-      if (!registrarFacts.notFound && !registrarFacts.throttled)
+      if (!registrarFacts.notFound && !registrarFacts.throttled) {
         facts = mergeWhois(facts, registrarFacts);
+        registrarServer = referral;
+      }
     } else {
       errors.push(entry(ref.error.code, `registrar WHOIS: ${ref.error.message}`));
     }
   }
-  return { kind: "ok", facts, server, registryName, errors };
+  return { kind: "ok", facts, server, registrarServer, registryName, errors };
 }
