@@ -212,6 +212,49 @@ describe("hosting", () => {
   });
 });
 
+describe("listed ranges against the registry's data", () => {
+  const site = (n: ReturnType<typeof net>) =>
+    emptyEvidence(T, { network: { site: [n], nameservers: [], mail: [] } });
+
+  it("a listed range registered to somebody else and announced by another AS is not the provider's", () => {
+    // Squarespace's listed /24, if it were reassigned: the holder is the host, not Squarespace.
+    const e = site(
+      net("198.185.159.10", 64512, "EVIL", "Evil Hosting", { email: "abuse@evil.example" }),
+    );
+    expect(detectHosting(e)).toMatchObject({
+      name: "Evil Hosting",
+      abuse: { email: "abuse@evil.example" },
+    });
+    expect(detectPlatform(e)).toBeNull();
+    // A stale CDN range names no CDN.
+    expect(detectCdn(site(net("151.139.1.2", 64512, "NEWHOLDER", "New Holder LLC")))).toBeNull();
+  });
+
+  it("either the registrant or the announcing AS agreeing keeps the range", () => {
+    // Shopify's own block, announced by Cloudflare.
+    const shop = site(net("23.227.38.70", 13335, "CLOUDFLARENET", "Shopify, Inc."));
+    expect(detectHosting(shop)).toMatchObject({ name: "Shopify" });
+    // Netlify's documented address is AWS space: declared with runsOn.
+    const lb = site(net("75.2.60.5", 16509, "AMAZON-02", "Amazon.com, Inc."));
+    expect(detectHosting(lb)).toMatchObject({ name: "Netlify" });
+    expect(detectHosting(lb)?.evidence).toContain("75.2.60.5 is registered to Amazon.com, Inc.");
+  });
+
+  it("a reseller's block inside a cloud's AS: the cloud is named, the reseller's contact is a lead only", () => {
+    const e = site(
+      net("129.146.1.1", 31898, "ORACLE-BMC-31898", "Bulletproof Reseller Ltd", {
+        email: "abuse@reseller.example",
+      }),
+    );
+    const p = detectHosting(e);
+    expect(p).toMatchObject({ name: "Oracle Cloud", asn: 31898 });
+    expect(p?.abuse).toEqual({ email: null, url: null, phone: null });
+    expect(p?.evidence).toContain(
+      "129.146.1.1 is registered to Bulletproof Reseller Ltd (RDAP abuse contact abuse@reseller.example)",
+    );
+  });
+});
+
 describe("abuse fallback to RDAP", () => {
   // A platform the catalogue has no abuse channel for.
   const entry: ProviderEntry = {

@@ -114,14 +114,18 @@ export function reportTo(
       abuseSource: `${parent.name}, which runs ${entry.name}: ${fromParent.abuseSource}`,
     };
   }
-  // A network announced by another catalogued AS (Netlify's address in AWS) has that AS's
-  // contact, not this provider's, unless the RIR registers the block to this provider itself
-  // (Shopify's own addresses announced by Cloudflare).
-  const own = networks.filter((n) => {
-    const asOwner = providerByAsn(n.asn);
-    if (!asOwner || asOwner.id === entry?.id || asOwner.id === entry?.network) return true;
-    return entry !== null && registeredTo(n.org, entry.name);
-  });
+  // Only a block the RIR registers to the provider (or its company) carries its contact: a
+  // reseller's reassignment inside its AS, or its address in AWS, is somebody else's. Without a
+  // registrant, the provider's own AS has to speak for it. An owner named from the registry data
+  // itself (no catalogue entry) is that data's organisation.
+  const companies = entry ? [entry, ...(parent ? [parent] : [])] : [];
+  const own = entry
+    ? networks.filter((n) =>
+        n.org
+          ? companies.some((c) => registeredTo(n.org, c.name))
+          : companies.some((c) => c.id === providerByAsn(n.asn)?.id),
+      )
+    : networks;
   const net = own.find((n) => usable(n.abuse));
   if (!net?.abuse) return { abuse: noAbuse() };
   const { email, url, phone } = net.abuse;
@@ -146,6 +150,21 @@ export function ownNetwork(net: NetworkEntry, entry: ProviderEntry): boolean {
   return providerByAsn(net.asn)?.id === entry.id || registeredTo(net.org, entry.name);
 }
 
+/**
+ * False when the network data contradicts a prefix the catalogue lists for `entry`: the RIR
+ * registers the block to somebody else AND another AS announces it (a stale or reassigned
+ * range). Either one agreeing is enough: Shopify's own block is announced by Cloudflare, and
+ * Imperva's blocks are registered to Incapsula but announced from Imperva's AS.
+ */
+export function prefixAgrees(net: NetworkEntry, entry: ProviderEntry): boolean {
+  const ids = [entry.id, ...(entry.network ? [entry.network] : []), ...(entry.runsOn ?? [])];
+  const companies = ids.map((id) => providerById(id)).filter((c) => c !== undefined);
+  const orgAgrees = !net.org || companies.some((c) => registeredTo(net.org, c.name));
+  const asOwner = providerByAsn(net.asn);
+  const asAgrees = net.asn == null || (!!asOwner && ids.includes(asOwner.id));
+  return orgAgrees || asAgrees;
+}
+
 /** "shopify" from "Shopify, Inc." or "Shopify": the lower-case name before any punctuation. */
 function nameKey(name: string): string {
   return name.toLowerCase().split(/[^a-z0-9]+/)[0] ?? "";
@@ -154,7 +173,7 @@ function nameKey(name: string): string {
 /** True when the RDAP organisation of a network is the provider (same leading name word). */
 export function registeredTo(org: string | null, providerName: string): boolean {
   const key = nameKey(providerName);
-  return !!org && key.length >= 4 && nameKey(org) === key;
+  return !!org && key.length >= 3 && nameKey(org) === key;
 }
 
 /** The profile's Provider for a catalogue candidate. */
@@ -188,7 +207,7 @@ export interface NetworkOwner {
 /** The owner of the network an address sits in, or null when nothing is known about it. */
 export function ownerOf(net: NetworkEntry): NetworkOwner | null {
   const byPrefix = providerByAddress(net.ip);
-  if (byPrefix?.entry.kinds.includes("hosting")) {
+  if (byPrefix?.entry.kinds.includes("hosting") && prefixAgrees(net, byPrefix.entry)) {
     return {
       entry: byPrefix.entry,
       key: byPrefix.entry.id,

@@ -3,12 +3,13 @@
 
 import type { Evidence } from "../evidence.js";
 import type { NetworkEntry, Provider } from "../profile/types.js";
-import { matchHeaders, type ProviderEntry } from "../providers/index.js";
+import { matchHeaders, type ProviderEntry, providerById } from "../providers/index.js";
 import {
   commonOwner,
   confidenceOf,
   describeAddress,
   type NetworkOwner,
+  registeredTo,
   reportTo,
   shortValue,
   strongest,
@@ -30,6 +31,7 @@ export function detectHosting(e: Evidence): Provider | null {
       ? `${describeAddress(n)}, in ${owner.name} range ${owner.prefix}`
       : describeAddress(n),
   );
+  evidence.push(...otherRegistrants(owner, networks));
   const origin = originHeaders(e, owner, cdn);
 
   if (cdn && hides(cdn, owner)) {
@@ -66,6 +68,25 @@ export function detectHosting(e: Evidence): Provider | null {
     ...base(owner, networks, [...evidence, ...own, ...extra]),
     confidence: owner.entry ? "high" : "medium",
   };
+}
+
+/**
+ * Blocks the RIR registers to someone other than the catalogued owner (a reseller's
+ * reassignment, the cloud a platform runs on): their holder and contact are leads, not the
+ * owner's own channel, so they are named in the evidence only.
+ */
+function otherRegistrants(owner: NetworkOwner, networks: NetworkEntry[]): string[] {
+  const entry = owner.entry;
+  if (!entry) return [];
+  const parent = entry.network ? providerById(entry.network) : undefined;
+  const out: string[] = [];
+  for (const n of networks) {
+    if (!n.org || [entry, parent].some((c) => c && registeredTo(n.org, c.name))) continue;
+    const contact = n.abuse?.email ?? n.abuse?.url ?? n.abuse?.phone;
+    const line = `${n.prefix ?? n.ip} is registered to ${n.org}${contact ? ` (RDAP abuse contact ${contact})` : ""}`;
+    if (!out.includes(line)) out.push(line);
+  }
+  return out;
 }
 
 /** True when the CDN's network is the one that answered (its own AS, or the cloud it runs in),

@@ -11,7 +11,13 @@ import {
   providerByAsn,
   providerByName,
 } from "../providers/index.js";
-import { addHit, type Candidate, describeAddress, shortValue } from "./attribution.js";
+import {
+  addHit,
+  type Candidate,
+  describeAddress,
+  prefixAgrees,
+  shortValue,
+} from "./attribution.js";
 
 type Filter = (entry: ProviderEntry) => boolean;
 
@@ -39,7 +45,13 @@ export function addressHits(e: Evidence, keep: Filter, into: Map<string, Candida
     if (byAsn && keep(byAsn))
       addHit(into, byAsn, { channel: "network", evidence: describeAddress(net) }, net);
     const byPrefix = providerByAddress(net.ip);
-    if (byPrefix && keep(byPrefix.entry) && byPrefix.entry !== byAsn) {
+    // A listed range the registry data contradicts (reassigned since) is not evidence.
+    if (
+      byPrefix &&
+      keep(byPrefix.entry) &&
+      byPrefix.entry !== byAsn &&
+      prefixAgrees(net, byPrefix.entry)
+    ) {
       const where = `${describeAddress(net)}, in ${byPrefix.entry.name} range ${byPrefix.prefix}`;
       addHit(into, byPrefix.entry, { channel: "network", evidence: where }, net);
     }

@@ -63,4 +63,10 @@ export interface ProviderEntry {
    * aws, WordPress VIP → automattic); its abuse channel stands in when this entry has none.
    */
   network?: string;
+  /**
+   * Other companies' networks that the provider's listed addresses are announced from or
+   * registered to (Netlify's load balancer address is AWS space): there, a registrant or AS
+   * other than the provider's own does not contradict the listed prefix.
+   */
+  runsOn?: string[];
 }

@@ -43,6 +43,9 @@ export function validateCatalogue(entries: readonly ProviderEntry[]): string[] {
       problems.push(`${e.id}: abuse email is not an address`);
     if (e.network && !entries.some((o) => o.id === e.network))
       problems.push(`${e.id}: unknown network ${e.network}`);
+    for (const id of e.runsOn ?? []) {
+      if (!entries.some((o) => o.id === id)) problems.push(`${e.id}: unknown runsOn ${id}`);
+    }
     if (e.signals.length === 0) problems.push(`${e.id}: no signals`);
     for (const s of e.signals) {
       if (!isUrl(s.source)) problems.push(`${e.id}: ${s.type} signal has no source URL`);

@@ -334,6 +334,8 @@ export const PLATFORM_PROVIDERS: ProviderEntry[] = [
     name: "Netlify",
     kinds: ["platform", "hosting", "cdn"],
     website: "https://www.netlify.com",
+    // Its documented load balancer address and edge nodes are AWS space (provider-facts §4.13).
+    runsOn: ["aws"],
     signals: [
       {
         type: "prefix",
