@@ -441,6 +441,52 @@ describe("dns", () => {
   });
 });
 
+describe("dns: the registry's delegation against the zone's own NS records", () => {
+  const withDelegation = (delegated: string[], child: string[]) => {
+    const reg = registration({ server: "https://rdap.example/", registrar: "R", registry: "Reg" });
+    reg.registration.nameservers = delegated;
+    return emptyEvidence(target("www.example.org", "example.org"), {
+      dns: { ...dns({ ns: child }), zone: "example.org" },
+      registration: reg,
+    });
+  };
+
+  it("names the delegated host when the zone claims somebody else's nameservers", () => {
+    const p = detectDns(
+      withDelegation(
+        ["ns1.digitalocean.com", "ns2.digitalocean.com"],
+        ["adam.ns.cloudflare.com", "bella.ns.cloudflare.com"],
+      ),
+    );
+    expect(p).toMatchObject({ name: "DigitalOcean", confidence: "medium" });
+    expect(p?.evidence).toContain(
+      "the zone's own NS records also name adam.ns.cloudflare.com, bella.ns.cloudflare.com, which the registry does not delegate to",
+    );
+  });
+
+  it("names nobody when the delegated servers are unknown and the zone claims a catalogued host", () => {
+    expect(
+      detectDns(
+        withDelegation(
+          ["ns1.bulletproof.example", "ns2.bulletproof.example"],
+          ["adam.ns.cloudflare.com", "bella.ns.cloudflare.com"],
+        ),
+      ),
+    ).toBeNull();
+  });
+
+  it("agreeing sets (any case, trailing dot) are decisive as before", () => {
+    const p = detectDns(
+      withDelegation(
+        ["ADAM.NS.CLOUDFLARE.COM", "bella.ns.cloudflare.com"],
+        ["adam.ns.cloudflare.com.", "bella.ns.cloudflare.com"],
+      ),
+    );
+    expect(p).toMatchObject({ name: "Cloudflare", confidence: "high" });
+    expect(p?.evidence[0]).toBe("NS adam.ns.cloudflare.com (ns.cloudflare.com)");
+  });
+});
+
 describe("email", () => {
   it("reads include: and redirect= from the SPF record only", () => {
     expect(

@@ -17,9 +17,7 @@ import {
 
 /** The DNS host of the domain, or null without NS evidence. */
 export function detectDns(e: Evidence): Provider | null {
-  const fromDns = e.dns?.section.ns ?? [];
-  const ns = fromDns.length > 0 ? fromDns : (e.registration?.registration.nameservers ?? []);
-  const where = fromDns.length > 0 ? "NS" : "registry NS";
+  const { ns, where, claimed } = nameservers(e);
   const found = new Map<string, Candidate>();
   for (const name of ns) {
     const match = providerByName("ns", name);
@@ -29,16 +27,20 @@ export function detectDns(e: Evidence): Provider | null {
   const best = strongest(found.values());
   if (best) {
     // Every nameserver in the provider's zone is decisive; a split delegation is one signal.
-    const all = best.hits.length === ns.length;
+    // A zone that contradicts its own delegation is one signal at most.
+    const all = best.hits.length === ns.length && claimed.length === 0;
     if (all && best.hits[0]) best.hits[0].decisive = true;
-    const nsNets = (e.network?.nameservers ?? []).filter((n) => ownNetwork(n, best.entry));
-    best.networks.push(...nsNets);
+    // Nameserver networks were looked up for the zone's own NS names: only when they agree.
+    const nets = claimed.length === 0 ? (e.network?.nameservers ?? []) : [];
+    best.networks.push(...nets.filter((n) => ownNetwork(n, best.entry)));
     const others = ns.filter((n) => !best.hits.some((h) => h.evidence.includes(` ${n} `)));
-    return toProvider(
-      best,
-      others.length > 0 ? { evidence: [`also NS ${others.join(", ")}`] } : {},
-    );
+    const extra = [
+      ...(others.length > 0 ? [`also ${where} ${others.join(", ")}`] : []),
+      ...claimedEvidence(claimed),
+    ];
+    return toProvider(best, extra.length > 0 ? { evidence: extra } : {});
   }
+  if (claimed.length > 0) return null;
   const nets = e.network?.nameservers ?? [];
   const owned = commonOwner(nets);
   if (!owned) return null;
@@ -51,4 +53,32 @@ export function detectDns(e: Evidence): Provider | null {
   };
   if (owned.owner.entry) provider.id = owned.owner.entry.id;
   return provider;
+}
+
+/**
+ * The nameservers to judge: the zone's own NS records, unless the registry delegates the
+ * registrable domain elsewhere. The delegation is where resolvers are sent; NS records inside
+ * the zone are whatever its operator wrote (Cloudflare's names do not make Cloudflare serve it).
+ */
+function nameservers(e: Evidence): { ns: string[]; where: string; claimed: string[] } {
+  const norm = (n: string) => n.toLowerCase().replace(/\.$/, "");
+  const child = (e.dns?.section.ns ?? []).map(norm);
+  const delegated = (e.registration?.registration.nameservers ?? []).map(norm);
+  if (delegated.length === 0) return { ns: child, where: "NS", claimed: [] };
+  if (child.length === 0) return { ns: delegated, where: "registry NS", claimed: [] };
+  // A sub-zone delegated inside the domain has nameservers of its own.
+  const zone = e.dns?.zone ? norm(e.dns.zone) : null;
+  if (zone && zone !== e.target.domain) return { ns: child, where: "NS", claimed: [] };
+  const claimed = child.filter((n) => !delegated.includes(n));
+  const missing = delegated.filter((n) => !child.includes(n));
+  if (claimed.length === 0 && missing.length === 0) return { ns: child, where: "NS", claimed: [] };
+  return { ns: delegated, where: "registry NS", claimed };
+}
+
+function claimedEvidence(claimed: string[]): string[] {
+  return claimed.length > 0
+    ? [
+        `the zone's own NS records also name ${claimed.join(", ")}, which the registry does not delegate to`,
+      ]
+    : [];
 }
