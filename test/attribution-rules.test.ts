@@ -163,7 +163,7 @@ describe("cdn", () => {
 });
 
 describe("hosting", () => {
-  it("says the origin is evident when the origin host's own headers come through the CDN", () => {
+  it("an origin host's own headers through the CDN are a hint (low): the origin sets them", () => {
     const e = emptyEvidence(T, {
       network: {
         site: [net("104.21.3.4", 13335, "CLOUDFLARENET", "Cloudflare, Inc.")],
@@ -178,10 +178,13 @@ describe("hosting", () => {
     });
     expect(detectHosting(e)).toMatchObject({
       name: "Heroku",
-      confidence: "medium",
+      confidence: "low",
       note: "origin behind Cloudflare",
       asn: null,
     });
+    expect(detectHosting(e)?.evidence[0]).toBe(
+      "header via: 1.1 heroku-router (set by the origin, passed through Cloudflare)",
+    );
   });
 
   it("falls back to the registry's organisation and RDAP abuse contact for an uncatalogued AS", () => {
@@ -209,6 +212,59 @@ describe("hosting", () => {
 
   it("is null without addresses", () => {
     expect(detectHosting(emptyEvidence(T))).toBeNull();
+  });
+});
+
+describe("a zone that lists a CDN's address beside its own server", () => {
+  const split = (remote: string | null) => {
+    const h = http("https://www.example.org/", {
+      server: "cloudflare",
+      "cf-ray": "0123456789abcdef-FRA",
+    });
+    h.section.remoteAddress = remote;
+    return emptyEvidence(T, {
+      dns: dns({ a: ["104.16.1.1", "203.0.113.5"] }),
+      network: {
+        site: [
+          net("104.16.1.1", 13335, "CLOUDFLARENET", "Cloudflare, Inc."),
+          net("203.0.113.5", 64511, "BP", "Bulletproof Ltd", { email: "abuse@bp.example" }),
+        ],
+        nameservers: [],
+        mail: [],
+      },
+      http: h,
+    });
+  };
+
+  it("caps the CDN at medium and names the other address", () => {
+    const cdn = detectCdn(split(null));
+    expect(cdn).toMatchObject({ name: "Cloudflare", confidence: "medium" });
+    expect(cdn?.evidence).toContain("also A 203.0.113.5 in AS64511 (BP), outside Cloudflare");
+  });
+
+  it("does not count headers sent from the address outside the CDN", () => {
+    const cdn = detectCdn(split("203.0.113.5"));
+    expect(cdn).toMatchObject({ name: "Cloudflare", confidence: "medium" });
+    expect(cdn?.evidence.join("\n")).not.toContain("cf-ray");
+    expect(cdn?.evidence).toContain(
+      "the response came from 203.0.113.5, outside Cloudflare: its headers are not counted",
+    );
+  });
+
+  it("hosting: the network that answered wins a tie, and the other network is named", () => {
+    const hosting = detectHosting(split("203.0.113.5"));
+    expect(hosting).toMatchObject({
+      name: "Bulletproof Ltd",
+      confidence: "medium",
+      abuse: { email: "abuse@bp.example" },
+    });
+    expect(hosting?.evidence).toContain(
+      "also A 104.16.1.1 in AS13335 (CLOUDFLARENET) registered to Cloudflare, Inc.",
+    );
+    // Without knowing which answered, the first listed wins, and the rest is still named.
+    expect(detectHosting(split(null))?.evidence).toContain(
+      "also A 203.0.113.5 in AS64511 (BP) registered to Bulletproof Ltd",
+    );
   });
 });
 

@@ -28,6 +28,8 @@ export interface Candidate {
   hits: Hit[];
   /** Site/nameserver/MX networks attributed to this provider (for its ASN and RDAP abuse). */
   networks: NetworkEntry[];
+  /** The most the evidence may claim (the site's addresses are split between networks). */
+  cap?: Confidence;
 }
 
 /** The independent channels that the non-hint hits come from. */
@@ -45,13 +47,19 @@ export function confidenceOf(hits: Hit[]): Confidence {
 
 const RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
 
+/** The candidate's confidence, within its cap. */
+export function candidateConfidence(c: Candidate): Confidence {
+  const got = confidenceOf(c.hits);
+  return c.cap && RANK[c.cap] < RANK[got] ? c.cap : got;
+}
+
 /** The candidate with the strongest evidence (confidence, then channels, then hits; ties: first). */
 export function strongest(candidates: Iterable<Candidate>): Candidate | undefined {
   let best: Candidate | undefined;
   let bestScore = -1;
   for (const c of candidates) {
     const score =
-      RANK[confidenceOf(c.hits)] * 10000 + channelsOf(c.hits).size * 100 + c.hits.length;
+      RANK[candidateConfidence(c)] * 10000 + channelsOf(c.hits).size * 100 + c.hits.length;
     if (score > bestScore) {
       best = c;
       bestScore = score;
@@ -184,7 +192,7 @@ export function toProvider(
   const provider: Provider = {
     name: c.entry.name,
     asn: c.networks.find((n) => n.asn != null)?.asn ?? null,
-    confidence: confidenceOf(c.hits),
+    confidence: candidateConfidence(c),
     evidence: [...c.hits.map((h) => h.evidence), ...(extra.evidence ?? [])],
     ...reportTo(c.entry, c.networks),
     id: c.entry.id,
@@ -221,9 +229,11 @@ export function ownerOf(net: NetworkEntry): NetworkOwner | null {
   return name ? { entry: null, key: `org:${name.toLowerCase()}`, name, prefix: null } : null;
 }
 
-/** The most common owner among the networks (first seen wins a tie), with its networks. */
+/** The most common owner among the networks (on a tie, the one holding `prefer`, else the first
+ * seen), with its networks. */
 export function commonOwner(
   nets: NetworkEntry[],
+  prefer: string | null = null,
 ): { owner: NetworkOwner; networks: NetworkEntry[] } | null {
   const groups = new Map<string, { owner: NetworkOwner; networks: NetworkEntry[] }>();
   for (const net of nets) {
@@ -234,7 +244,14 @@ export function commonOwner(
     groups.set(owner.key, g);
   }
   let best: { owner: NetworkOwner; networks: NetworkEntry[] } | null = null;
-  for (const g of groups.values()) if (!best || g.networks.length > best.networks.length) best = g;
+  for (const g of groups.values()) {
+    const more = !best || g.networks.length > best.networks.length;
+    const tieWon =
+      !!best &&
+      g.networks.length === best.networks.length &&
+      g.networks.some((n) => n.ip === prefer);
+    if (more || tieWon) best = g;
+  }
   return best;
 }
 

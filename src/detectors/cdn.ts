@@ -2,9 +2,9 @@
 // A CDN-hosted script, a stylesheet or a CSP mention is not evidence and is never read here.
 
 import type { Evidence } from "../evidence.js";
-import type { Provider } from "../profile/types.js";
+import type { NetworkEntry, Provider } from "../profile/types.js";
 import type { ProviderEntry } from "../providers/index.js";
-import { type Candidate, ownerOf, strongest, toProvider } from "./attribution.js";
+import { type Candidate, describeAddress, ownerOf, strongest, toProvider } from "./attribution.js";
 import { addressHits, cnameHits, httpHits, httpOnly, siteAddresses } from "./site-signals.js";
 
 const isCdn = (entry: ProviderEntry) => entry.kinds.includes("cdn");
@@ -20,7 +20,43 @@ export function cdnCandidates(e: Evidence): Candidate[] {
   const owners = siteAddresses(e).map(ownerOf);
   const platformEdge =
     owners.length > 0 && owners.every((o) => o?.entry?.kinds.includes("platform") === true);
-  return [...found.values()].filter((c) => !(platformEdge && httpOnly(c)));
+  const candidates = [...found.values()].filter((c) => !(platformEdge && httpOnly(c)));
+  for (const c of candidates) checkAddresses(e, c);
+  return candidates;
+}
+
+/**
+ * A CDN named by some of the site's addresses must account for the others and for the address
+ * that answered: a zone can list one Cloudflare address beside its own server, and that server
+ * can send Cloudflare's headers. Addresses owned by somebody else are named and cap the CDN at
+ * medium; headers from such an address confirm nothing.
+ */
+function checkAddresses(e: Evidence, c: Candidate): void {
+  if (c.networks.length === 0) return;
+  const mine = (net: NetworkEntry) => {
+    if (c.networks.includes(net)) return true;
+    const owner = ownerOf(net)?.entry;
+    return !!owner && (owner.id === c.entry.id || owner.id === c.entry.network);
+  };
+  const others = siteAddresses(e).filter((n) => !mine(n));
+  if (others.length === 0) return;
+  c.cap = "medium";
+  for (const n of others) {
+    c.hits.push({
+      channel: "network",
+      evidence: `also ${describeAddress(n)}, outside ${c.entry.name}`,
+      weak: true,
+    });
+  }
+  const remote = e.http?.section.remoteAddress;
+  if (remote && others.some((n) => n.ip === remote)) {
+    c.hits = c.hits.filter((h) => h.channel !== "http");
+    c.hits.push({
+      channel: "http",
+      evidence: `the response came from ${remote}, outside ${c.entry.name}: its headers are not counted`,
+      weak: true,
+    });
+  }
 }
 
 /** The CDN in front of the site, or null when its own traffic shows none. */

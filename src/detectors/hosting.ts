@@ -5,8 +5,8 @@ import type { Evidence } from "../evidence.js";
 import type { NetworkEntry, Provider } from "../profile/types.js";
 import { matchHeaders, type ProviderEntry, providerById } from "../providers/index.js";
 import {
+  candidateConfidence,
   commonOwner,
-  confidenceOf,
   describeAddress,
   type NetworkOwner,
   registeredTo,
@@ -20,32 +20,50 @@ import { siteAddresses } from "./site-signals.js";
 /** The hosting network of the site, or null when its addresses are unknown. */
 export function detectHosting(e: Evidence): Provider | null {
   const nets = siteAddresses(e);
-  const found = commonOwner(nets);
+  // On a tie, the network that answered the request wins.
+  const found = commonOwner(nets, e.http?.section.remoteAddress ?? null);
   if (!found) return null;
   const { owner, networks } = found;
+  // Addresses elsewhere are named: the zone may list a CDN's address beside its own server.
+  const elsewhere = nets
+    .filter((n) => !networks.includes(n))
+    .map((n) => `also ${describeAddress(n)}${n.org ? ` registered to ${n.org}` : ""}`);
   // A CDN shown by hints alone (Google's `via: 1.1 google`) is not known to hide the origin.
-  const confirmed = cdnCandidates(e).filter((c) => confidenceOf(c.hits) !== "low");
+  const confirmed = cdnCandidates(e).filter((c) => candidateConfidence(c) !== "low");
   const cdn = strongest(confirmed)?.entry ?? null;
   const evidence = networks.map((n) =>
     owner.prefix
       ? `${describeAddress(n)}, in ${owner.name} range ${owner.prefix}`
       : describeAddress(n),
   );
-  evidence.push(...otherRegistrants(owner, networks));
+  evidence.push(...otherRegistrants(owner, networks), ...elsewhere);
   const origin = originHeaders(e, owner, cdn);
+  const result = hostingProvider(owner, networks, evidence, cdn, origin);
+  // A split across networks is one signal among several, not a certainty.
+  if (elsewhere.length > 0 && result.confidence === "high") result.confidence = "medium";
+  return result;
+}
 
+function hostingProvider(
+  owner: NetworkOwner,
+  networks: NetworkEntry[],
+  evidence: string[],
+  cdn: ProviderEntry | null,
+  origin: { entry: ProviderEntry; text: string }[],
+): Provider {
   if (cdn && hides(cdn, owner)) {
     const foreign = origin.filter((h) => h.entry.id !== owner.key);
     const first = foreign[0];
     if (first) {
-      // The CDN's network answered, but the origin host signs its responses.
+      // The CDN's network answered, and the response carries an origin host's headers. The
+      // origin sets its own headers, so this is its claim, not proof: a hint.
       const mine = foreign.filter((h) => h.entry === first.entry);
       return {
         name: first.entry.name,
         asn: null,
-        confidence: "medium",
+        confidence: "low",
         evidence: [
-          ...mine.map((h) => h.text),
+          ...mine.map((h) => `${h.text} (set by the origin, passed through ${cdn.name})`),
           `served through ${cdn.name}: ${evidence.join("; ")}`,
         ],
         ...reportTo(first.entry, []),
