@@ -5,7 +5,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeDns, startFakeDns } from "./helpers/fake-dns-server.js";
-import { type FakeRdapServer, startFakeRdapServer } from "./helpers/fake-rdap-server.js";
+import {
+  type FakeRdapServer,
+  rdapFixture,
+  startFakeRdapServer,
+} from "./helpers/fake-rdap-server.js";
 import { type FakeWebServer, startWebServer } from "./helpers/fake-web-server.js";
 import { runBin } from "./helpers/run-cli.js";
 import { testRootCa } from "./helpers/test-certs.js";
@@ -65,6 +69,15 @@ beforeAll(async () => {
     },
   });
   rdap = await startFakeRdapServer();
+  // The registry delegates example.com to the Cloudflare nameservers the zone itself lists.
+  const registry = rdapFixture("verisign-domain-example.com.json", rdap.url) as {
+    nameservers: { objectClassName: string; ldhName: string }[];
+  };
+  registry.nameservers = ["KYLE.NS.CLOUDFLARE.COM", "UMA.NS.CLOUDFLARE.COM"].map((ldhName) => ({
+    objectClassName: "nameserver",
+    ldhName,
+  }));
+  rdap.route("/verisign/com/v1/domain/example.com", { body: registry });
   caFile = join(tmpdir(), `hostscan-test-ca-${process.pid}.pem`);
   writeFileSync(caFile, testRootCa());
 });
