@@ -63,6 +63,30 @@ describe("redirects", () => {
     expect(evidence?.body).toBe("<p>end</p>");
   });
 
+  it("does not follow a redirect to another site: its servers say nothing about this one", async () => {
+    const server = await serve({
+      "/": redirect("/a"),
+      "/a": {
+        status: 302,
+        headers: { location: "https://shop.other-site.test/", server: "own-edge" },
+        body: "",
+      },
+    });
+    const options = probeOptions({ connectTo: [rule("", "", server.port)] });
+    const { evidence, errors } = await run(options, "http://site.test/");
+    expect(errors).toEqual([]);
+    expect(evidence?.section).toMatchObject({
+      finalUrl: "http://site.test/a",
+      status: 302,
+      redirects: ["http://site.test/"],
+      offsiteRedirect: "https://shop.other-site.test/",
+    });
+    // The headers judged are the site's own (the redirecting server's).
+    expect(evidence?.section.headers.server).toBe("own-edge");
+    // Only the site's own two URLs were asked for.
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("stops at a redirect loop with REDIRECT_LOOP and keeps the last response", async () => {
     const server = await serve({ "/": redirect("/x"), "/x": redirect("/") });
     const { evidence, errors } = await run(
@@ -86,12 +110,25 @@ describe("redirects", () => {
     expect(server.requests).toHaveLength(11);
   });
 
-  it("refuses a redirect from a public name to 127.0.0.1 and keeps the rest", async () => {
+  it("refuses a same-site redirect to a name that resolves to 127.0.0.1 and keeps the rest", async () => {
+    const server = await serve({ "/": redirect("http://admin.public.example:9/") });
+    const options = probeOptions({ connectTo: [rule("public.example", "80", server.port)] });
+    const { evidence, errors } = await run(options, "http://public.example/", {
+      "admin.public.example": ["127.0.0.1"],
+    });
+    expect(errors).toEqual([expect.objectContaining({ source: "http", code: "PRIVATE_ADDRESS" })]);
+    expect(evidence?.section.status).toBe(301);
+  });
+
+  it("a redirect straight to 127.0.0.1 is off-site: never followed", async () => {
     const server = await serve({ "/": redirect("http://127.0.0.1:9/admin") });
     const options = probeOptions({ connectTo: [rule("public.example", "80", server.port)] });
     const { evidence, errors } = await run(options, "http://public.example/");
-    expect(errors).toEqual([expect.objectContaining({ source: "http", code: "PRIVATE_ADDRESS" })]);
-    expect(evidence?.section.status).toBe(301);
+    expect(errors).toEqual([]);
+    expect(evidence?.section).toMatchObject({
+      status: 301,
+      offsiteRedirect: "http://127.0.0.1:9/admin",
+    });
   });
 });
 

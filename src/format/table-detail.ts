@@ -176,6 +176,7 @@ function httpPairs(p: Profile): string {
     ["final URL", h.finalUrl],
     ["status", h.status],
     ["redirects", h.redirects.join(" → ")],
+    ["off-site", h.offsiteRedirect ? `redirects to ${h.offsiteRedirect} (not followed)` : null],
     ["server", h.headers.server],
     ["TLS issuer", t?.issuer],
     ["TLS subject", t?.subject],

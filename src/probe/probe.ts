@@ -1,3 +1,4 @@
+import { getDomain } from "tldts";
 import { errorCode, toErrorEntry } from "../errors.js";
 import type { HttpEvidence } from "../evidence.js";
 import type { ScanOptions } from "../options.js";
@@ -45,7 +46,15 @@ function nextLocation(res: FetchedResponse): URL | null {
   }
 }
 
-// Follows redirects by hand (RFC 9110 §15.4) from `start`; throws only when the first request fails.
+/** The registrable domain of a host (the host itself for addresses and bare names). */
+function siteOf(host: string): string {
+  return getDomain(host, { allowPrivateDomains: false }) ?? host;
+}
+
+// Follows redirects by hand (RFC 9110 §15.4) from `start`, within the start's registrable domain:
+// another site's servers, headers and certificate say nothing about this one (and a Location
+// header would let a site borrow any other site's CDN and CA). Throws only when the first
+// request fails.
 async function followChain(
   client: HttpClient,
   options: ScanOptions,
@@ -55,6 +64,7 @@ async function followChain(
   const chain: FetchedResponse[] = [];
   const errors: ErrorEntry[] = [];
   const seen = new Set<string>();
+  let offsite: string | null = null;
   const fetchOpts = {
     userAgent: options.userAgent,
     timeoutMs: options.timeoutMs,
@@ -77,6 +87,10 @@ async function followChain(
     chain.push(res);
     const next = nextLocation(res);
     if (!next) break;
+    if (siteOf(next.hostname) !== siteOf(start.hostname)) {
+      offsite = next.href;
+      break;
+    }
     if (seen.has(next.href)) {
       errors.push({
         source: "http",
@@ -92,7 +106,7 @@ async function followChain(
     }
     url = next;
   }
-  return { chain, errors };
+  return { chain, errors, offsite };
 }
 
 // The certificate of the last HTTPS hop: the one the site finally serves, or the one before a downgrade.
@@ -107,7 +121,7 @@ function lastTls(client: HttpClient, chain: FetchedResponse[]): TlsInfo | null {
 function toEvidence(
   client: HttpClient,
   start: URL,
-  chain: FetchedResponse[],
+  { chain, offsite }: { chain: FetchedResponse[]; offsite: string | null },
   errors: ErrorEntry[],
 ): HttpEvidence {
   const last = chain[chain.length - 1] as FetchedResponse;
@@ -136,6 +150,7 @@ function toEvidence(
       headers: last.headers,
       tls,
       remoteAddress: client.connection(originOf(last.url))?.remoteAddress ?? null,
+      ...(offsite ? { offsiteRedirect: offsite } : {}),
     },
     body: last.body,
     cookies: parseSetCookies(last.setCookies),
@@ -154,8 +169,9 @@ export async function probeSite(
 ): Promise<ProbeResult> {
   const start = new URL(req.url);
   try {
-    const { chain, errors } = await followChain(client, options, start, req.signal);
-    return { evidence: toEvidence(client, start, chain, errors), errors };
+    const followed = await followChain(client, options, start, req.signal);
+    const { errors } = followed;
+    return { evidence: toEvidence(client, start, followed, errors), errors };
   } catch (err) {
     const first = entry(err, start.href);
     const failure = findConnectFailure(err);
@@ -169,9 +185,9 @@ export async function probeSite(
     plain.protocol = "http:";
     if (plain.port === "443") plain.port = "";
     try {
-      const { chain, errors } = await followChain(client, options, plain, req.signal);
-      const all = [first, ...errors];
-      return { evidence: toEvidence(client, plain, chain, all), errors: all };
+      const followed = await followChain(client, options, plain, req.signal);
+      const all = [first, ...followed.errors];
+      return { evidence: toEvidence(client, plain, followed, all), errors: all };
     } catch (err2) {
       return { evidence: null, errors: [first, entry(err2, plain.href)] };
     }

@@ -135,6 +135,8 @@ export interface HttpSection {
   tls: TlsInfo | null;
   /** Extension: the address the final response came from. */
   remoteAddress?: string | null;
+  /** Extension: where the site redirects to another registrable domain (not followed). */
+  offsiteRedirect?: string;
 }
 
 export interface Technology {
