@@ -603,6 +603,50 @@ describe("email", () => {
     expect(other?.abuseSource).toBeUndefined();
   });
 
+  it("decides on the most preferred exchangers: a backup at Google and an SPF include are not Google's mail", () => {
+    const bp = { ...net("203.0.113.9", 64511, "BP", "Bulletproof Ltd"), host: "mx.evil.example" };
+    const google = {
+      ...net("142.250.1.26", 15169, "GOOGLE", "Google LLC"),
+      host: "aspmx.l.google.com",
+    };
+    const p = detectEmail(
+      emptyEvidence(T, {
+        dns: dns({
+          mx: [
+            { preference: 50, exchange: "aspmx.l.google.com" },
+            { preference: 10, exchange: "mx.evil.example" },
+          ],
+          txt: ["v=spf1 include:_spf.google.com -all"],
+        }),
+        network: { site: [], nameservers: [], mail: [bp, google] },
+      }),
+    );
+    // The preferred exchanger's own network, found per host.
+    expect(p).toMatchObject({ name: "Bulletproof Ltd", confidence: "medium", asn: 64511 });
+    expect(p?.evidence).toContain("also MX 50 aspmx.l.google.com");
+    expect(p?.evidence).toContain("SPF also authorises Google Workspace (include:_spf.google.com)");
+  });
+
+  it("SPF supports a matched MX but is not a second channel", () => {
+    const p = detectEmail(
+      emptyEvidence(T, {
+        dns: dns({
+          mx: [
+            { preference: 10, exchange: "aspmx.l.google.com" },
+            { preference: 10, exchange: "mx.evil.example" },
+          ],
+          txt: ["v=spf1 include:_spf.google.com -all"],
+        }),
+      }),
+    );
+    expect(p).toMatchObject({ name: "Google Workspace", confidence: "medium" });
+    expect(p?.evidence).toEqual([
+      "MX 10 aspmx.l.google.com (aspmx.l.google.com)",
+      "SPF include:_spf.google.com",
+      "also MX 10 mx.evil.example",
+    ]);
+  });
+
   it("a null MX (RFC 7505) or SPF alone names no mail provider", () => {
     expect(
       detectEmail(emptyEvidence(T, { dns: dns({ mx: [{ preference: 0, exchange: "." }] }) })),

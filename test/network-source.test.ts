@@ -185,6 +185,9 @@ describe("network source", () => {
     expect(out.value?.site).toEqual([]);
     expect(out.value?.nameservers[0]?.org).toBe("Cloudflare, Inc.");
     expect(out.value?.mail[0]?.registry).toBe("apnic");
+    // Each address says which host it belongs to (the mail detector judges the preferred MX).
+    expect(out.value?.nameservers[0]?.host).toBe("ns1.dns.example");
+    expect(out.value?.mail[0]?.host).toBe("mx.mail.example");
   });
 
   it("an RDAP server that fails gives an error entry and still the Cymru facts", async () => {

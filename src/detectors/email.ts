@@ -32,48 +32,78 @@ export function detectEmail(e: Evidence): Provider | null {
   const mx = [...(e.dns?.section.mx ?? [])]
     .filter((r) => r.exchange !== "" && r.exchange !== ".")
     .sort((a, b) => a.preference - b.preference);
-  if (mx.length === 0) return null;
+  const top = mx[0]?.preference;
+  if (top === undefined) return null;
+  // Mail goes to the most preferred exchangers; a backup at Google does not make Google the
+  // provider of a domain whose mail lands on its own server first (RFC 5321 §5.1).
+  const preferred = mx.filter((r) => r.preference === top);
   const found = new Map<string, Candidate>();
-  for (const r of mx) {
+  for (const r of preferred) {
     const match = providerByName("mx", r.exchange);
     if (!match?.entry.kinds.includes("email")) continue;
-    addHit(found, match.entry, {
-      channel: "dns",
-      evidence: `MX ${r.preference} ${r.exchange} (${match.pattern})`,
-    });
+    addHit(found, match.entry, { channel: "dns", evidence: mxLine(r, match.pattern) });
   }
   const includes = spfIncludes(e.dns?.section.txt ?? []);
   const best = strongest(found.values());
+  // Every preferred exchanger at one provider is decisive; a split is one signal.
+  const allPreferred =
+    !!best && preferred.every((r) => providerByName("mx", r.exchange)?.entry.id === best.entry.id);
+  const others: string[] = [];
+  if (best) {
+    for (const r of mx) {
+      const match = providerByName("mx", r.exchange);
+      if (match?.entry.id !== best.entry.id) others.push(`also MX ${r.preference} ${r.exchange}`);
+      else if (!preferred.includes(r)) {
+        addHit(found, best.entry, { channel: "dns", evidence: mxLine(r, match.pattern) });
+      }
+    }
+  }
   const senders: string[] = [];
   for (const inc of includes) {
     const match = providerByName("spf", inc);
     if (!match) continue;
     if (best && match.entry.id === best.entry.id) {
-      best.hits.push({ channel: "spf", evidence: `SPF include:${inc}` });
+      // The same zone's operator wrote it, and it is about outgoing mail: support, not proof.
+      best.hits.push({ channel: "spf", evidence: `SPF include:${inc}`, weak: true });
     } else {
       senders.push(`SPF also authorises ${match.entry.name} (include:${inc})`);
     }
   }
   if (best) {
-    if (best.hits.filter((h) => h.channel === "dns").length === mx.length && best.hits[0]) {
-      best.hits[0].decisive = true;
-    }
+    if (allPreferred && best.hits[0]) best.hits[0].decisive = true;
     best.networks.push(...(e.network?.mail ?? []).filter((n) => ownNetwork(n, best.entry)));
-    return toProvider(best, { evidence: senders });
+    return toProvider(best, { evidence: [...others, ...senders] });
   }
-  const owned = commonOwner(e.network?.mail ?? []);
+  // No catalogued exchanger among the preferred: who runs their network (looked up per host).
+  const names = new Set(preferred.map((r) => normal(r.exchange)));
+  const mailNets = e.network?.mail ?? [];
+  const nets = mailNets.some((n) => n.host)
+    ? mailNets.filter((n) => n.host && names.has(normal(n.host)))
+    : mailNets;
+  const owned = commonOwner(nets);
   if (!owned) return null;
   const provider: Provider = {
     name: owned.owner.name,
     asn: owned.networks.find((n) => n.asn != null)?.asn ?? null,
     confidence: "medium",
     evidence: [
-      `MX ${mx.map((r) => r.exchange).join(", ")}`,
+      `MX ${preferred.map((r) => r.exchange).join(", ")}`,
       ...owned.networks.map((n) => `MX host ${describeAddress(n, "address")}`),
+      ...mx
+        .filter((r) => !preferred.includes(r))
+        .map((r) => `also MX ${r.preference} ${r.exchange}`),
       ...senders,
     ],
     ...reportTo(owned.owner.entry, owned.networks),
   };
   if (owned.owner.entry) provider.id = owned.owner.entry.id;
   return provider;
+}
+
+function mxLine(r: { preference: number; exchange: string }, pattern: string): string {
+  return `MX ${r.preference} ${r.exchange} (${pattern})`;
+}
+
+function normal(name: string): string {
+  return name.toLowerCase().replace(/\.$/, "");
 }

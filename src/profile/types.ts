@@ -110,6 +110,8 @@ export interface NetworkEntry {
   /** Extension: RDAP network handle and name. */
   handle?: string | null;
   netName?: string | null;
+  /** Extension, nameserver and MX networks only: the host name this address belongs to. */
+  host?: string;
 }
 
 export interface TlsInfo {

@@ -11,18 +11,19 @@ const MAX_SITE = 16;
 const MAX_HOSTS = 2;
 const MAX_PER_HOST = 1;
 
+/** The first addresses of the first hosts, each with the host it belongs to (one per address). */
 async function hostAddresses(
   ctx: Context,
   hosts: string[],
   signal: AbortSignal,
-): Promise<string[]> {
-  const out: string[] = [];
+): Promise<{ host: string; ip: string }[]> {
+  const out = new Map<string, string>();
   for (const host of hosts.slice(0, MAX_HOSTS)) {
     const answer = await ctx.resolver.query(host, "A", { signal });
     const addrs = answer.answers.filter((r) => r.type === "A").map((r) => String(r.data));
-    out.push(...addrs.slice(0, MAX_PER_HOST));
+    for (const ip of addrs.slice(0, MAX_PER_HOST)) if (!out.has(ip)) out.set(ip, host);
   }
-  return [...new Set(out)];
+  return [...out].map(([ip, host]) => ({ host, ip }));
 }
 
 async function entries(
@@ -35,6 +36,23 @@ async function entries(
   const found = await Promise.all(ips.map((ip) => ctx.networks.lookup(ip, signal, { ptr })));
   for (const f of found) errors.push(...f.errors);
   return found.map((f) => f.entry);
+}
+
+/** Network entries of named hosts' addresses, each labelled with its host. */
+async function hostEntries(
+  ctx: Context,
+  hosts: { host: string; ip: string }[],
+  signal: AbortSignal,
+  errors: ErrorEntry[],
+): Promise<NetworkEntry[]> {
+  const found = await entries(
+    ctx,
+    hosts.map((h) => h.ip),
+    signal,
+    errors,
+    false,
+  );
+  return found.map((entry, i) => ({ ...entry, host: hosts[i]?.host ?? "" }));
 }
 
 /** Networks of the site, its nameservers and its mail exchangers; never throws. */
@@ -63,8 +81,8 @@ export const networkSource: Source<NetworkEvidence> = {
       entries(ctx, siteIps, input.signal, errors),
       // Errors about nameserver/mail networks are secondary: logged, not in the site's profile.
       // Only the owner of those networks matters for attribution: no reverse names for them.
-      entries(ctx, nsIps, input.signal, secondary, false),
-      entries(ctx, mxIps, input.signal, secondary, false),
+      hostEntries(ctx, nsIps, input.signal, secondary),
+      hostEntries(ctx, mxIps, input.signal, secondary),
     ]);
     for (const e of secondary) ctx.log("debug", `network of NS/MX: ${e.code} ${e.message}`);
     const any = site.length + nameservers.length + mail.length > 0;
