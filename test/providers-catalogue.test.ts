@@ -73,6 +73,25 @@ describe("provider catalogue", () => {
     expect(missing.sort()).toEqual([...WITHOUT_ABUSE].sort());
   });
 
+  it("refuses a wildcard in the label anyone can register", () => {
+    const entry = (value: string) => ({
+      id: "a",
+      name: "A",
+      kinds: ["dns" as const],
+      website: "https://a",
+      abuse: null,
+      signals: [{ type: "ns" as const, values: [value], source: "https://a" }],
+    });
+    expect(validateCatalogue([entry("awsdns-*.com")])).toEqual([
+      "a: ns pattern awsdns-*.com lets anyone register a match",
+    ]);
+    expect(validateCatalogue([entry("ns-*.co.uk")])).toEqual([
+      "a: ns pattern ns-*.co.uk lets anyone register a match",
+    ]);
+    expect(validateCatalogue([entry("awsdns-##.com")])).toEqual([]);
+    expect(validateCatalogue([entry("inbound-smtp.*.amazonaws.com")])).toEqual([]);
+  });
+
   it("reports a pattern that shadows another provider's", () => {
     const problems = validateCatalogue([
       {
@@ -151,8 +170,12 @@ describe("catalogue lookups", () => {
     expect(providerByName("ns", "KYLE.NS.CLOUDFLARE.COM.")?.entry.id).toBe("cloudflare");
     expect(providerByName("ns", "ns-1064.awsdns-05.org")).toEqual({
       entry: expect.objectContaining({ id: "aws-route53" }),
-      pattern: "awsdns-*.org",
+      pattern: "awsdns-##.org",
     });
+    // Digits only: a lookalike anyone can register is not Route 53.
+    expect(providerByName("ns", "ns-1.awsdns-evil.com")).toBeUndefined();
+    expect(providerByName("ns", "ns-1.awsdns-.co.uk")).toBeUndefined();
+    expect(providerByName("ns", "ns-1.awsdns-123.com")).toBeUndefined();
     expect(providerByName("ns", "ns.notcloudflare.com")).toBeUndefined();
     expect(providerByName("ns", "evilns.cloudflare.com")).toBeUndefined();
     expect(providerByName("mx", "example-com.mail.protection.outlook.com")?.entry.id).toBe(

@@ -1,4 +1,5 @@
-// Domain-name patterns: a suffix of labels, where a label may hold `*` (`awsdns-*.com`).
+// Domain-name patterns: a suffix of labels, where a label may hold `*` (any letters, digits and
+// hyphens) or `#` (one digit): `inbound-smtp.*.amazonaws.com`, `awsdns-##.com`.
 
 /** Lower-case, without the trailing dot of an absolute name. */
 export function normaliseName(name: string): string {
@@ -17,9 +18,7 @@ export interface NamePattern {
 export function compileNamePattern(text: string): NamePattern {
   const parts = normaliseName(text).split(".");
   if (parts.some((p) => p.length === 0)) throw new Error(`empty label in pattern "${text}"`);
-  const labels = parts.map((p) =>
-    p.includes("*") ? new RegExp(`^${p.split("*").map(escapeRegExp).join("[a-z0-9-]*")}$`) : p,
-  );
+  const labels = parts.map((p) => (/[*#]/.test(p) ? labelRegExp(p) : p));
   let lastWild = -1;
   labels.forEach((l, i) => {
     if (typeof l !== "string") lastWild = i;
@@ -42,6 +41,19 @@ export function nameMatches(pattern: NamePattern, name: string): boolean {
 export function nameSuffixes(name: string): string[] {
   const labels = normaliseName(name).split(".");
   return labels.map((_, i) => labels.slice(i).join("."));
+}
+
+/** A label pattern with `*` and `#` as a whole-label regular expression. */
+function labelRegExp(label: string): RegExp {
+  const body = [...label]
+    .map((c) => (c === "*" ? "[a-z0-9-]*" : c === "#" ? "[0-9]" : escapeRegExp(c)))
+    .join("");
+  return new RegExp(`^${body}$`);
+}
+
+/** True when the pattern holds a wildcard label (`*` or `#`). */
+export function hasWildcard(text: string): boolean {
+  return /[*#]/.test(text);
 }
 
 function escapeRegExp(s: string): string {

@@ -1,12 +1,13 @@
 // Checks the catalogue's integrity: the rules test/providers-catalogue.test.ts enforces.
 
 import ipaddr from "ipaddr.js";
+import { getPublicSuffix } from "tldts";
 import { normaliseOrg } from "./index.js";
 import { compileNamePattern, nameMatches } from "./names.js";
 import type { NameSignalType, ProviderEntry } from "./schema.js";
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const LABELS = /^[a-z0-9_*-]+(\.[a-z0-9_*-]+)+$/;
+const LABELS = /^[a-z0-9_*#-]+(\.[a-z0-9_*#-]+)+$/;
 
 /** Every problem found in the catalogue, as readable sentences; empty when it is sound. */
 export function validateCatalogue(entries: readonly ProviderEntry[]): string[] {
@@ -73,6 +74,8 @@ export function validateCatalogue(entries: readonly ProviderEntry[]): string[] {
         case "spf":
           for (const text of s.values) {
             if (!LABELS.test(text)) problems.push(`${e.id}: bad ${s.type} pattern ${text}`);
+            else if (openWildcard(text))
+              problems.push(`${e.id}: ${s.type} pattern ${text} lets anyone register a match`);
             else names[s.type].push({ id: e.id, text });
           }
           break;
@@ -119,6 +122,19 @@ export function validateCatalogue(entries: readonly ProviderEntry[]): string[] {
   return problems;
 }
 
+/**
+ * True when a `*` sits in the label just left of a public suffix (`awsdns-*.com`): anyone can
+ * register `awsdns-evil.com`. Below a provider's own domain (`inbound-smtp.*.amazonaws.com`) or
+ * as digits only (`awsdns-##.com`) it cannot be claimed that freely.
+ */
+function openWildcard(text: string): boolean {
+  const labels = text.split(".");
+  const i = labels.findIndex((l) => l.includes("*"));
+  if (i < 0) return false;
+  const rest = labels.slice(i + 1).join(".");
+  return getPublicSuffix(`x.${rest}`, { allowPrivateDomains: false }) === rest;
+}
+
 /** Name patterns of one type where one provider's pattern would also match another's. */
 function shadowedNames(type: NameSignalType, list: { id: string; text: string }[]): string[] {
   const out: string[] = [];
@@ -128,7 +144,7 @@ function shadowedNames(type: NameSignalType, list: { id: string; text: string }[
       if (a.id === b.id) continue;
       // A pattern shadows another when every name the other matches also matches it: test on
       // the other's text with its wildcards filled in.
-      if (nameMatches(pa, b.text.replaceAll("*", "x1"))) {
+      if (nameMatches(pa, b.text.replaceAll("*", "x1").replaceAll("#", "7"))) {
         out.push(`${type} pattern ${a.text} (${a.id}) shadows ${b.text} (${b.id})`);
       }
     }

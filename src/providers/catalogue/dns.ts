@@ -14,7 +14,9 @@ export const DNS_PROVIDERS: ProviderEntry[] = [
       // ns-1064.awsdns-05.org: the numbered label is the zone's delegation set.
       {
         type: "ns",
-        values: ["awsdns-*.com", "awsdns-*.net", "awsdns-*.org", "awsdns-*.co.uk"],
+        // Route 53's nameservers are ns-<n>.awsdns-<two digits>.<tld>: digits only, so that
+        // `awsdns-evil.com`, which anyone may register, is not Route 53.
+        values: ["awsdns-##.com", "awsdns-##.net", "awsdns-##.org", "awsdns-##.co.uk"],
         source: WAPPALYZER,
       },
     ],
