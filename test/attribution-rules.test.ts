@@ -356,6 +356,37 @@ describe("abuse fallback to RDAP", () => {
   });
 });
 
+describe("platform: the company's network as confirmation", () => {
+  it("a Blogger fingerprint on a rented Google Cloud address stays one signal", () => {
+    const e = emptyEvidence(T, {
+      network: {
+        site: [net("34.1.2.3", 396982, "GOOGLE-CLOUD-PLATFORM", "Google LLC")],
+        nameservers: [],
+        mail: [],
+      },
+      http: http(
+        "https://www.example.org/",
+        { server: "nginx" },
+        { body: "<meta name='generator' content='blogger'>" },
+      ),
+      technologies: [tech("Blogger", ["Blogs"])],
+    });
+    expect(detectPlatform(e)).toMatchObject({ name: "Blogger", confidence: "medium" });
+  });
+
+  it("WordPress.com's headers from Automattic's own network agree (nobody rents addresses there)", () => {
+    const e = emptyEvidence(T, {
+      network: {
+        site: [net("192.0.78.168", 2635, "AUTOMATTIC", "Automattic, Inc")],
+        nameservers: [],
+        mail: [],
+      },
+      http: http("https://www.example.org/", { "host-header": "WordPress.com" }),
+    });
+    expect(detectPlatform(e)).toMatchObject({ name: "WordPress.com", confidence: "high" });
+  });
+});
+
 describe("platform", () => {
   it("self-hosted WordPress is never sent to Automattic", () => {
     const e = emptyEvidence(T, {

@@ -7,7 +7,7 @@
 
 import type { Evidence } from "../evidence.js";
 import type { Provider, Technology } from "../profile/types.js";
-import { type ProviderEntry, providerByTechnology } from "../providers/index.js";
+import { type ProviderEntry, providerById, providerByTechnology } from "../providers/index.js";
 import {
   addHit,
   type Candidate,
@@ -46,10 +46,13 @@ export function detectPlatform(e: Evidence): Provider | null {
     if (entry && isPlatform(entry))
       addHit(found, entry, { channel: "http", evidence: `technology ${label(t)}` });
   }
-  // A platform already seen whose company's network answers: the address agrees with it.
+  // A platform already seen whose company's network answers: the address agrees with it,
+  // unless anyone can rent addresses there (a fingerprint on a Google Cloud VM is not Blogger).
   for (const c of found.values()) {
+    const parent = c.entry.network ? providerById(c.entry.network) : undefined;
+    if (!parent || parent.rentable) continue;
     for (const net of siteAddresses(e)) {
-      if (c.entry.network && ownerOf(net)?.key === c.entry.network) {
+      if (ownerOf(net)?.key === parent.id) {
         addHit(found, c.entry, { channel: "network", evidence: describeAddress(net) }, net);
       }
     }

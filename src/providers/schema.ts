@@ -69,4 +69,9 @@ export interface ProviderEntry {
    * other than the provider's own does not contradict the listed prefix.
    */
   runsOn?: string[];
+  /**
+   * Anyone can rent addresses in this network (a public cloud): an address in it says nothing
+   * about which of the company's own services, if any, runs there.
+   */
+  rentable?: true;
 }

@@ -25,6 +25,7 @@ function network(
 export const HOSTING_PROVIDERS: ProviderEntry[] = [
   {
     id: "aws",
+    rentable: true,
     name: "Amazon Web Services",
     kinds: ["hosting"],
     website: "https://aws.amazon.com",
@@ -49,6 +50,7 @@ export const HOSTING_PROVIDERS: ProviderEntry[] = [
   },
   {
     id: "google-cloud",
+    rentable: true,
     name: "Google Cloud",
     kinds: ["hosting"],
     website: "https://cloud.google.com",
@@ -74,6 +76,7 @@ export const HOSTING_PROVIDERS: ProviderEntry[] = [
   },
   {
     id: "microsoft-azure",
+    rentable: true,
     name: "Microsoft Azure",
     kinds: ["hosting"],
     website: "https://azure.microsoft.com",
