@@ -192,7 +192,7 @@ describe("catalogue lookups", () => {
     );
   });
 
-  it("matches headers by presence or value, and cookies by prefix", () => {
+  it("matches headers by presence or value, and cookies by name", () => {
     const hits = matchHeaders({
       "cf-ray": "8a95686308cf6a71-PIT",
       server: "cloudflare",
@@ -204,6 +204,25 @@ describe("catalogue lookups", () => {
     ]);
     expect(matchHeaders({ server: "nginx" })).toEqual([]);
     expect(matchCookies(["__ddg1_", "session"]).map((h) => h.entry.id)).toEqual(["ddos-guard"]);
+  });
+
+  it("does not match lookalike header values or cookie names", () => {
+    const ids = (headers: Record<string, string>) => matchHeaders(headers).map((h) => h.entry.id);
+    // Fastly's cache node names, not any Varnish's.
+    expect(ids({ "x-served-by": "cache-sjc1000133-SJC" })).toEqual(["fastly"]);
+    expect(ids({ "x-served-by": "cache-iad-kiad7000067-IAD, cache-sjc10043-SJC" })).toEqual([
+      "fastly",
+    ]);
+    expect(ids({ "x-served-by": "cache-proxy-web01" })).toEqual([]);
+    expect(ids({ via: "1.1 vegur" })).toEqual(["heroku"]);
+    expect(ids({ via: "1.1 notvegur" })).toEqual([]);
+    expect(ids({ "x-powered-by": "WordPress VIP <https://wpvip.com>" })).toEqual(["wordpress-vip"]);
+    expect(ids({ "x-powered-by": "PHP; see wpvip.com" })).toEqual([]);
+    expect(ids({ "x-powered-by": "Not WP Engine" })).toEqual([]);
+    // Exact cookie names unless the catalogue asks for a prefix.
+    const cookies = (names: string[]) => matchCookies(names).map((h) => h.entry.id);
+    expect(cookies(["SS_MIDDLE", "_abck_custom", "__ddgXYZ", "bm_sv2"])).toEqual([]);
+    expect(cookies(["_shopify_y", "incap_ses_123_456"])).toEqual(["shopify", "imperva"]);
   });
 
   it("knows CA issuer organisations and their problem-report channel", () => {

@@ -31,7 +31,8 @@ interface CatalogueIndex {
   prefixes: { entry: ProviderEntry; cidr: Cidr; text: string }[];
   names: Record<NameSignalType, Map<string, { entry: ProviderEntry; pattern: NamePattern }[]>>;
   headers: Map<string, CompiledHeader[]>;
-  cookies: { entry: ProviderEntry; prefix: string }[];
+  /** Cookie names: exact, or a prefix when the catalogue value ends with `*`. */
+  cookies: { entry: ProviderEntry; name: string; prefix: boolean }[];
   issuers: Map<string, ProviderEntry>;
   techs: Map<string, ProviderEntry>;
 }
@@ -95,7 +96,10 @@ function buildIndex(entries: readonly ProviderEntry[]): CatalogueIndex {
           }
           break;
         case "cookie":
-          for (const prefix of signal.values) index.cookies.push({ entry, prefix });
+          for (const value of signal.values) {
+            const prefix = value.endsWith("*");
+            index.cookies.push({ entry, name: prefix ? value.slice(0, -1) : value, prefix });
+          }
           break;
         case "issuer":
           for (const org of signal.values) index.issuers.set(normaliseOrg(org), entry);
@@ -189,7 +193,8 @@ export function matchCookies(names: Iterable<string>): { entry: ProviderEntry; c
   const hits: { entry: ProviderEntry; cookie: string }[] = [];
   for (const cookie of names) {
     for (const rule of idx().cookies) {
-      if (cookie.startsWith(rule.prefix)) hits.push({ entry: rule.entry, cookie });
+      const hit = rule.prefix ? cookie.startsWith(rule.name) : cookie === rule.name;
+      if (hit) hits.push({ entry: rule.entry, cookie });
     }
   }
   return hits;

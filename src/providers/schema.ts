@@ -32,7 +32,7 @@ export type Signal =
   | (Sourced & { type: "prefix"; values: string[] })
   | (Sourced & { type: NameSignalType; values: string[] })
   | (Sourced & { type: "header"; values: HeaderRule[] })
-  /** Cookie name prefixes (`__ddg` matches `__ddg1_`). */
+  /** Cookie names, exact; a trailing `*` makes a prefix (`_shopify_*` matches `_shopify_y`). */
   | (Sourced & { type: "cookie"; values: string[] })
   /** Certificate issuer organisations, compared case-insensitively. */
   | (Sourced & { type: "issuer"; values: string[] })

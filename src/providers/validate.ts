@@ -7,6 +7,8 @@ import { compileNamePattern, nameMatches } from "./names.js";
 import type { NameSignalType, ProviderEntry } from "./schema.js";
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** A cookie name, or a name prefix ending in `*` (RFC 6265 token characters we expect). */
+const COOKIE = /^[A-Za-z0-9_.-]+\*?$/;
 const LABELS = /^[a-z0-9_*#-]+(\.[a-z0-9_*#-]+)+$/;
 
 /** Every problem found in the catalogue, as readable sentences; empty when it is sound. */
@@ -89,7 +91,10 @@ export function validateCatalogue(entries: readonly ProviderEntry[]): string[] {
           }
           break;
         case "cookie":
-          for (const prefix of s.values) cookies.push({ id: e.id, prefix });
+          for (const value of s.values) {
+            if (!COOKIE.test(value)) problems.push(`${e.id}: bad cookie name ${value}`);
+            cookies.push({ id: e.id, prefix: value.replace(/\*$/, "") });
+          }
           break;
         case "issuer":
           for (const org of s.values) claim(`issuer ${normaliseOrg(org)}`, e.id);

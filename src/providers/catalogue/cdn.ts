@@ -147,7 +147,7 @@ export const CDN_PROVIDERS: ProviderEntry[] = [
       {
         type: "header",
         values: [
-          { name: "x-served-by", pattern: "^cache-[a-z0-9]+-[A-Z]{3}" },
+          { name: "x-served-by", pattern: "^cache-([a-z]{3}-)?[a-z]+\\d+-[a-z]{3}\\b" },
           { name: "x-fastly-request-id" },
           { name: "fastly-debug-digest" },
         ],
@@ -305,7 +305,7 @@ export const CDN_PROVIDERS: ProviderEntry[] = [
       },
       {
         type: "cookie",
-        values: ["visid_incap_", "incap_ses_", "nlbi_"],
+        values: ["visid_incap_*", "incap_ses_*", "nlbi_*"],
         source: `${WAFW00F}/incapsula.py`,
       },
     ],
@@ -328,7 +328,11 @@ export const CDN_PROVIDERS: ProviderEntry[] = [
         unverified: true,
       },
       { type: "header", values: [{ name: "server", pattern: "^ddos-guard$" }], source: WAPPALYZER },
-      { type: "cookie", values: ["__ddg"], source: `${WAFW00F}/ddosguard.py` },
+      {
+        type: "cookie",
+        values: ["__ddg1_", "__ddg2_", "__ddgid", "__ddgmark"],
+        source: `${WAFW00F}/ddosguard.py`,
+      },
     ],
     abuse: {
       email: "abuse@ddos-guard.net",

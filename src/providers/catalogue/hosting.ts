@@ -297,7 +297,7 @@ export const HOSTING_PROVIDERS: ProviderEntry[] = [
     signals: [
       {
         type: "header",
-        values: [{ name: "via", pattern: "(vegur|heroku-router)$" }],
+        values: [{ name: "via", pattern: "(^|[\\s,])(vegur|heroku-router)(,|$)" }],
         source: WAPPALYZER,
       },
       {
@@ -378,7 +378,7 @@ export const HOSTING_PROVIDERS: ProviderEntry[] = [
       {
         type: "header",
         values: [
-          { name: "x-powered-by", pattern: "WP Engine" },
+          { name: "x-powered-by", pattern: "^WP Engine$" },
           { name: "wpe-backend" },
           { name: "x-pass-why" },
         ],

@@ -17,8 +17,11 @@ export const PLATFORM_PROVIDERS: ProviderEntry[] = [
         values: [
           { name: "host-header", pattern: "^(WordPress\\.com|wpcloud)$" },
           { name: "x-ac", pattern: "^\\d+\\.[a-z]{3} _" },
-          { name: "x-hacker", pattern: "automattic\\.com/jobs" },
-          { name: "server-timing", pattern: "a8c-cdn" },
+          {
+            name: "x-hacker",
+            pattern: "^If you're reading this, you should visit automattic\\.com/jobs",
+          },
+          { name: "server-timing", pattern: "(^|,\\s*)a8c-cdn\\b" },
         ],
         source: WAPPALYZER,
       },
@@ -40,8 +43,11 @@ export const PLATFORM_PROVIDERS: ProviderEntry[] = [
       {
         type: "header",
         values: [
-          { name: "x-powered-by", pattern: "^WordPress VIP|wpvip\\.com" },
-          { name: "x-hacker", pattern: "wpvip\\.com/careers" },
+          { name: "x-powered-by", pattern: "^WordPress VIP\\b" },
+          {
+            name: "x-hacker",
+            pattern: "^If you're reading this, you should visit wpvip\\.com/careers",
+          },
         ],
         source: "https://docs.wpvip.com/infrastructure/edge-servers/http-headers/added-by-vip/",
       },
@@ -83,7 +89,7 @@ export const PLATFORM_PROVIDERS: ProviderEntry[] = [
         values: [{ name: "x-shopid" }, { name: "x-shopify-stage" }],
         source: WAPPALYZER,
       },
-      { type: "cookie", values: ["_shopify_"], source: WAPPALYZER },
+      { type: "cookie", values: ["_shopify_*"], source: WAPPALYZER },
       { type: "tech", values: ["Shopify"], source: WAPPALYZER },
     ],
     // ARIN OrgAbuse POC "Shopify Abuse" of Shopify, Inc. (SHOPI-1), holder of 23.227.32.0/19.
