@@ -348,6 +348,14 @@ describe("abuse fallback to RDAP", () => {
     );
   });
 
+  it("the company that owns a service is the last stand-in (Sucuri → GoDaddy), and says so", () => {
+    const got = reportTo(providerById("sucuri") ?? null, []);
+    expect(got.abuse.email).toBe("abuse@godaddy.com");
+    expect(got.abuseSource).toMatch(
+      /^GoDaddy, which owns Sucuri \(https:\/\/sucuri\.net\/enterprise-services-agreement\): hostscan provider catalogue/,
+    );
+  });
+
   it("a block registered to the network it sits in is that network's, not the provider's", () => {
     const aws = net("75.2.60.5", 16509, "AMAZON-02", "Amazon Technologies Inc.", {
       email: "abuse@amazonaws.com",

@@ -171,6 +171,9 @@ describe("where a contact comes from, in the table", () => {
     expect(abuseVia("Automattic, which runs WordPress VIP: hostscan provider catalogue (…)")).toBe(
       "(via Automattic)",
     );
+    expect(abuseVia("GoDaddy, which owns Sucuri (https://sucuri.net/x): hostscan …")).toBe(
+      "(via GoDaddy)",
+    );
     expect(abuseVia("RDAP rdap.verisign.com: registrar abuse contact")).toBe("(via RDAP)");
     expect(abuseVia("WHOIS whois.example: registrar abuse contact")).toBe("(via WHOIS)");
     expect(

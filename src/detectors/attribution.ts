@@ -122,11 +122,32 @@ export function reportTo(
       abuseSource: `${parent.name}, which runs ${entry.name}: ${fromParent.abuseSource}`,
     };
   }
+  const owner = entry?.owner ? providerById(entry.owner.id) : undefined;
+  const fromRdap = rdapContact(entry, [parent, owner], networks);
+  if (fromRdap) return fromRdap;
+  // The company that owns the service (Sucuri is GoDaddy's) takes reports for it.
+  const fromOwner = owner ? catalogued(owner) : null;
+  if (entry?.owner && owner && fromOwner) {
+    return {
+      abuse: fromOwner.abuse,
+      abuseSource: `${owner.name}, which owns ${entry.name} (${entry.owner.source}): ${fromOwner.abuseSource}`,
+    };
+  }
+  return { abuse: noAbuse() };
+}
+
+/** The RDAP abuse contact of a block registered to the provider (or its company). */
+/** The RDAP abuse contact of a block registered to the provider (or its company). */
+function rdapContact(
+  entry: ProviderEntry | null,
+  related: (ProviderEntry | undefined)[],
+  networks: NetworkEntry[],
+): { abuse: AbuseContact; abuseSource: string } | null {
   // Only a block the RIR registers to the provider (or its company) carries its contact: a
   // reseller's reassignment inside its AS, or its address in AWS, is somebody else's. Without a
   // registrant, the provider's own AS has to speak for it. An owner named from the registry data
   // itself (no catalogue entry) is that data's organisation.
-  const companies = entry ? [entry, ...(parent ? [parent] : [])] : [];
+  const companies = entry ? [entry, ...related.filter((c) => c !== undefined)] : [];
   const own = entry
     ? networks.filter((n) =>
         n.org
@@ -135,7 +156,7 @@ export function reportTo(
       )
     : networks;
   const net = own.find((n) => usable(n.abuse));
-  if (!net?.abuse) return { abuse: noAbuse() };
+  if (!net?.abuse) return null;
   const { email, url, phone } = net.abuse;
   const holder = net.org ? `, registered to ${net.org}` : "";
   return {
@@ -165,7 +186,12 @@ export function ownNetwork(net: NetworkEntry, entry: ProviderEntry): boolean {
  * Imperva's blocks are registered to Incapsula but announced from Imperva's AS.
  */
 export function prefixAgrees(net: NetworkEntry, entry: ProviderEntry): boolean {
-  const ids = [entry.id, ...(entry.network ? [entry.network] : []), ...(entry.runsOn ?? [])];
+  const ids = [
+    entry.id,
+    ...(entry.network ? [entry.network] : []),
+    ...(entry.owner ? [entry.owner.id] : []),
+    ...(entry.runsOn ?? []),
+  ];
   const companies = ids.map((id) => providerById(id)).filter((c) => c !== undefined);
   const orgAgrees = !net.org || companies.some((c) => registeredTo(net.org, c.name));
   const asOwner = providerByAsn(net.asn);

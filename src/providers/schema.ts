@@ -74,4 +74,9 @@ export interface ProviderEntry {
    * about which of the company's own services, if any, runs there.
    */
   rentable?: true;
+  /**
+   * The company that owns the service, when its network is not where the service runs (Sucuri
+   * is GoDaddy's): its abuse channel is the last stand-in before the RDAP data.
+   */
+  owner?: Sourced & { id: string };
 }

@@ -46,6 +46,10 @@ export function validateCatalogue(entries: readonly ProviderEntry[]): string[] {
       problems.push(`${e.id}: abuse email is not an address`);
     if (e.network && !entries.some((o) => o.id === e.network))
       problems.push(`${e.id}: unknown network ${e.network}`);
+    if (e.owner && !entries.some((o) => o.id === e.owner?.id))
+      problems.push(`${e.id}: unknown owner ${e.owner.id}`);
+    if (e.owner && !/^https?:\/\//.test(e.owner.source))
+      problems.push(`${e.id}: owner without a source`);
     for (const id of e.runsOn ?? []) {
       if (!entries.some((o) => o.id === id)) problems.push(`${e.id}: unknown runsOn ${id}`);
     }

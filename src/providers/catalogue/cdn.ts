@@ -271,6 +271,8 @@ export const CDN_PROVIDERS: ProviderEntry[] = [
       },
     ],
     abuse: null,
+    // "GoDaddy Media Temple, Inc. d/b/a Sucuri" (Sucuri's own services agreement).
+    owner: { id: "godaddy", source: "https://sucuri.net/enterprise-services-agreement" },
   },
   {
     id: "imperva",
