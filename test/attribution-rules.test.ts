@@ -150,20 +150,38 @@ describe("cdn", () => {
   });
 
   it("a hint adds no channel: via: 1.1 google beside server: cloudflare leaves medium", () => {
+    // The address's network is unknown (no ASN answer): the headers stand alone.
     const e = emptyEvidence(T, {
-      network: {
-        site: [net("198.51.100.7", 64500, "EXAMPLE-NET", "Example Hosting")],
-        nameservers: [],
-        mail: [],
-      },
+      dns: dns({ a: ["198.51.100.7"] }),
       http: http("https://www.example.org/", { via: "1.1 google", server: "cloudflare" }),
     });
     expect(detectCdn(e)).toMatchObject({ name: "Cloudflare", confidence: "medium" });
   });
+
+  it("Cloudflare's headers from a server known to be outside its published ranges are imitation", () => {
+    const h = http(
+      "https://www.example.org/",
+      { server: "cloudflare", "cf-ray": "8a1b2c3d4e5f6a7b-FRA" },
+      { cookies: { __cf_bm: "x" } },
+    );
+    h.section.remoteAddress = "203.0.113.5";
+    const e = emptyEvidence(T, {
+      network: {
+        site: [net("203.0.113.5", 64511, "BP", "Bulletproof Ltd", { email: "abuse@bp.example" })],
+        nameservers: [],
+        mail: [],
+      },
+      http: h,
+    });
+    expect(detectCdn(e)).toBeNull();
+    const hosting = detectHosting(e);
+    expect(hosting).toMatchObject({ name: "Bulletproof Ltd" });
+    expect(hosting?.evidence.join("\n")).not.toContain("served through Cloudflare");
+  });
 });
 
 describe("hosting", () => {
-  it("an origin host's own headers through the CDN are a hint (low): the origin sets them", () => {
+  it("an origin host's headers through the CDN are its claim: the CDN stays the answer", () => {
     const e = emptyEvidence(T, {
       network: {
         site: [net("104.21.3.4", 13335, "CLOUDFLARENET", "Cloudflare, Inc.")],
@@ -176,14 +194,15 @@ describe("hosting", () => {
         via: "1.1 heroku-router",
       }),
     });
+    // One header the origin sets freely must not pick which company receives the reports.
     expect(detectHosting(e)).toMatchObject({
-      name: "Heroku",
-      confidence: "low",
-      note: "origin behind Cloudflare",
-      asn: null,
+      name: "Cloudflare",
+      confidence: "medium",
+      note: "origin hidden",
+      abuse: { email: "abuse@cloudflare.com" },
     });
-    expect(detectHosting(e)?.evidence[0]).toBe(
-      "header via: 1.1 heroku-router (set by the origin, passed through Cloudflare)",
+    expect(detectHosting(e)?.evidence).toContain(
+      "header via: 1.1 heroku-router: the origin claims to be at Heroku (unverifiable through Cloudflare)",
     );
   });
 
@@ -265,6 +284,91 @@ describe("a zone that lists a CDN's address beside its own server", () => {
     expect(detectHosting(split(null))?.evidence).toContain(
       "also A 203.0.113.5 in AS64511 (BP) registered to Bulletproof Ltd",
     );
+  });
+});
+
+describe("second review: what the site's own server says", () => {
+  const N = (site: ReturnType<typeof net>[]) => ({ site, nameservers: [], mail: [] });
+  const withRemote = (h: ReturnType<typeof http>, remote: string) => {
+    h.section.remoteAddress = remote;
+    return h;
+  };
+
+  it("the address that answered is the host, however many CDN addresses are listed", () => {
+    const e = emptyEvidence(T, {
+      network: N([
+        net("104.16.1.1", 13335, "CLOUDFLARENET", "Cloudflare, Inc."),
+        net("104.16.2.2", 13335, "CLOUDFLARENET", "Cloudflare, Inc."),
+        net("203.0.113.5", 64511, "BP", "Bulletproof Ltd", { email: "abuse@bp.example" }),
+      ]),
+      http: withRemote(
+        http("https://www.example.org/", {
+          server: "cloudflare",
+          "cf-ray": "0123456789abcdef-FRA",
+        }),
+        "203.0.113.5",
+      ),
+    });
+    const p = detectHosting(e);
+    expect(p).toMatchObject({ name: "Bulletproof Ltd", abuse: { email: "abuse@bp.example" } });
+    expect(p?.note).toBeUndefined();
+  });
+
+  it("an Akamai edge inside an ISP, reached by a CNAME into Akamai's zone, is Akamai's", () => {
+    const e = emptyEvidence(T, {
+      dns: dns({
+        cname: ["www.example.org", "www.example.org.edgekey.net", "e1234.a.akamaiedge.net"],
+        a: ["80.157.1.2"],
+      }),
+      network: N([
+        net("80.157.1.2", 3320, "DTAG", "Deutsche Telekom AG", { email: "abuse@telekom.de" }),
+      ]),
+      http: http("https://www.example.org/", { server: "AkamaiGHost" }),
+    });
+    expect(detectCdn(e)).toMatchObject({ name: "Akamai" });
+    expect(detectHosting(e)).toMatchObject({
+      name: "Akamai",
+      note: "origin hidden",
+      abuse: { email: "abuse@akamai.com" },
+    });
+    expect(detectHosting(e)?.evidence[0]).toBe(
+      "A 80.157.1.2 in AS3320 (DTAG): an edge server of Akamai",
+    );
+  });
+
+  it("each address cites its own listed range", () => {
+    const e = emptyEvidence(T, {
+      network: N([
+        net("185.199.108.153", 54113, "FASTLY", "GitHub, Inc."),
+        net("2606:50c0:8000::153", 54113, "FASTLY", "GitHub, Inc."),
+      ]),
+    });
+    expect(detectHosting(e)?.evidence.slice(0, 2)).toEqual([
+      "A 185.199.108.153 in AS54113 (FASTLY), in GitHub Pages range 185.199.108.0/22",
+      "AAAA 2606:50c0:8000::153 in AS54113 (FASTLY), in GitHub Pages range 2606:50c0::/32",
+    ]);
+  });
+
+  it("a listed range with only a contradicting side known is not evidence", () => {
+    // Squarespace's range in a stranger's AS with no registrant, and with only a registrant.
+    const noOrg = emptyEvidence(T, { network: N([net("198.185.159.10", 64512, "EVIL", null)]) });
+    expect(detectPlatform(noOrg)).toBeNull();
+    const noAs = emptyEvidence(T, {
+      network: N([{ ...net("198.185.159.10", 64512, "EVIL", "Evil Hosting"), asn: null }]),
+    });
+    expect(detectPlatform(noAs)).toBeNull();
+  });
+
+  it("a registrant name that merely starts with the provider's is not the provider", () => {
+    const e = emptyEvidence(T, {
+      network: N([
+        net("198.185.159.10", 64512, "EVIL", "Squarespace Fans e.V.", {
+          email: "abuse@fans.example",
+        }),
+      ]),
+    });
+    expect(detectHosting(e)).toMatchObject({ name: "Squarespace Fans e.V." });
+    expect(detectPlatform(e)).toBeNull();
   });
 });
 
@@ -568,6 +672,24 @@ describe("dns: the registry's delegation against the zone's own NS records", () 
         ),
       ),
     ).toBeNull();
+  });
+
+  it("a sub-zone's own nameservers are one signal, with the registry's delegation beside them", () => {
+    const reg = registration({ server: "https://rdap.example/", registrar: "R", registry: "Reg" });
+    reg.registration.nameservers = ["ns1.bp.example", "ns2.bp.example"];
+    const p = detectDns(
+      emptyEvidence(target("login.secure.example.org", "example.org"), {
+        dns: {
+          ...dns({ ns: ["adam.ns.cloudflare.com", "bella.ns.cloudflare.com"] }),
+          zone: "secure.example.org",
+        },
+        registration: reg,
+      }),
+    );
+    expect(p).toMatchObject({ name: "Cloudflare", confidence: "medium" });
+    expect(p?.evidence).toContain(
+      "the registry delegates example.org to ns1.bp.example, ns2.bp.example",
+    );
   });
 
   it("agreeing sets (any case, trailing dot) are decisive as before", () => {

@@ -87,6 +87,14 @@ describe("redirects", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("two users of a shared suffix are two sites (evil.duckdns.org is not victim.duckdns.org)", async () => {
+    const server = await serve({ "/": redirect("http://victim.duckdns.org/") });
+    const options = probeOptions({ connectTo: [rule("", "", server.port)] });
+    const { evidence } = await run(options, "http://evil.duckdns.org/");
+    expect(evidence?.section.offsiteRedirect).toBe("http://victim.duckdns.org/");
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("stops at a redirect loop with REDIRECT_LOOP and keeps the last response", async () => {
     const server = await serve({ "/": redirect("/x"), "/x": redirect("/") });
     const { evidence, errors } = await run(

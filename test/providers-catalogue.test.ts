@@ -213,6 +213,8 @@ describe("catalogue lookups", () => {
       "fastly",
     ]);
     expect(ids({ "x-served-by": "cache-proxy-web01" })).toEqual([]);
+    // Fastly's POP codes are upper case; a lower-case "-dal" is somebody's own naming.
+    expect(ids({ "x-served-by": "cache-web01-dal" })).toEqual([]);
     expect(ids({ via: "1.1 vegur" })).toEqual(["heroku"]);
     expect(ids({ via: "1.1 notvegur" })).toEqual([]);
     expect(ids({ "x-powered-by": "WordPress VIP <https://wpvip.com>" })).toEqual(["wordpress-vip"]);
@@ -222,6 +224,11 @@ describe("catalogue lookups", () => {
     const cookies = (names: string[]) => matchCookies(names).map((h) => h.entry.id);
     expect(cookies(["SS_MIDDLE", "_abck_custom", "__ddgXYZ", "bm_sv2"])).toEqual([]);
     expect(cookies(["_shopify_y", "incap_ses_123_456"])).toEqual(["shopify", "imperva"]);
+    expect(cookies(["__ddgid_", "__ddgmark_", "__ddg1_"])).toEqual([
+      "ddos-guard",
+      "ddos-guard",
+      "ddos-guard",
+    ]);
   });
 
   it("knows CA issuer organisations and their problem-report channel", () => {

@@ -180,10 +180,12 @@ export function ownNetwork(net: NetworkEntry, entry: ProviderEntry): boolean {
 }
 
 /**
- * False when the network data contradicts a prefix the catalogue lists for `entry`: the RIR
- * registers the block to somebody else AND another AS announces it (a stale or reassigned
- * range). Either one agreeing is enough: Shopify's own block is announced by Cloudflare, and
- * Imperva's blocks are registered to Incapsula but announced from Imperva's AS.
+ * True when the network data supports a prefix the catalogue lists for `entry`: the RIR
+ * registers the block to the provider (or its company), or the provider's AS announces it.
+ * Either one is enough (Shopify's own block is announced by Cloudflare; Imperva's blocks are
+ * registered to Incapsula but announced from Imperva's AS); without either, a range that has
+ * been reassigned since would name the wrong company. With no network data at all, the list
+ * stands.
  */
 export function prefixAgrees(net: NetworkEntry, entry: ProviderEntry): boolean {
   const ids = [
@@ -193,9 +195,11 @@ export function prefixAgrees(net: NetworkEntry, entry: ProviderEntry): boolean {
     ...(entry.runsOn ?? []),
   ];
   const companies = ids.map((id) => providerById(id)).filter((c) => c !== undefined);
-  const orgAgrees = !net.org || companies.some((c) => registeredTo(net.org, c.name));
+  const orgAgrees = !!net.org && companies.some((c) => registeredTo(net.org, c.name));
   const asOwner = providerByAsn(net.asn);
-  const asAgrees = net.asn == null || (!!asOwner && ids.includes(asOwner.id));
+  const asAgrees = !!asOwner && ids.includes(asOwner.id);
+  // Nothing known contradicts it: the list stands.
+  if (!net.org && net.asn == null) return true;
   return orgAgrees || asAgrees;
 }
 
@@ -204,10 +208,29 @@ function nameKey(name: string): string {
   return name.toLowerCase().split(/[^a-z0-9]+/)[0] ?? "";
 }
 
-/** True when the RDAP organisation of a network is the provider (same leading name word). */
+/** Words a company's registered name may carry after its own name ("Amazon Technologies Inc."). */
+const CORPORATE = new Set(
+  (
+    "inc incorporated llc ltd limited corp corporation co company plc gmbh ag sa sas sarl srl bv " +
+    "nv oy ab as spa pty pte kk lp llp se com net org technologies technology services service " +
+    "data web networks network computing cloud systems internet online hosting media group " +
+    "holdings international global operations solutions labs"
+  ).split(" "),
+);
+
+/**
+ * True when the RDAP organisation of a network is the provider: the same leading name word,
+ * followed only by corporate words ("Shopify, Inc.", "Amazon.com, Inc." for Amazon; not
+ * "Squarespace Fans e.V.", which any club could register).
+ */
 export function registeredTo(org: string | null, providerName: string): boolean {
   const key = nameKey(providerName);
-  return !!org && key.length >= 3 && nameKey(org) === key;
+  if (!org || key.length < 3) return false;
+  const words = org
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  return words[0] === key && words.slice(1).every((w) => CORPORATE.has(w) || w.length <= 1);
 }
 
 /** The profile's Provider for a catalogue candidate. */
@@ -255,8 +278,8 @@ export function ownerOf(net: NetworkEntry): NetworkOwner | null {
   return name ? { entry: null, key: `org:${name.toLowerCase()}`, name, prefix: null } : null;
 }
 
-/** The most common owner among the networks (on a tie, the one holding `prefer`, else the first
- * seen), with its networks. */
+/** The owner of the network holding `prefer` (the address that answered), else the most common
+ * owner among the networks (first seen wins a tie), with its networks. */
 export function commonOwner(
   nets: NetworkEntry[],
   prefer: string | null = null,
@@ -270,14 +293,9 @@ export function commonOwner(
     groups.set(owner.key, g);
   }
   let best: { owner: NetworkOwner; networks: NetworkEntry[] } | null = null;
-  for (const g of groups.values()) {
-    const more = !best || g.networks.length > best.networks.length;
-    const tieWon =
-      !!best &&
-      g.networks.length === best.networks.length &&
-      g.networks.some((n) => n.ip === prefer);
-    if (more || tieWon) best = g;
-  }
+  // The network that answered is where the response came from, however many others are listed.
+  for (const g of groups.values()) if (g.networks.some((n) => n.ip === prefer)) return g;
+  for (const g of groups.values()) if (!best || g.networks.length > best.networks.length) best = g;
   return best;
 }
 

@@ -3,7 +3,7 @@
 
 import type { Evidence } from "../evidence.js";
 import type { NetworkEntry, Provider } from "../profile/types.js";
-import type { ProviderEntry } from "../providers/index.js";
+import { type ProviderEntry, providerByAddress } from "../providers/index.js";
 import { type Candidate, describeAddress, ownerOf, strongest, toProvider } from "./attribution.js";
 import { addressHits, cnameHits, httpHits, httpOnly, siteAddresses } from "./site-signals.js";
 
@@ -20,9 +20,28 @@ export function cdnCandidates(e: Evidence): Candidate[] {
   const owners = siteAddresses(e).map(ownerOf);
   const platformEdge =
     owners.length > 0 && owners.every((o) => o?.entry?.kinds.includes("platform") === true);
-  const candidates = [...found.values()].filter((c) => !(platformEdge && httpOnly(c)));
+  const candidates = [...found.values()].filter(
+    (c) => !(platformEdge && httpOnly(c)) && !(httpOnly(c) && imitated(e, c)),
+  );
   for (const c of candidates) checkAddresses(e, c);
   return candidates;
+}
+
+/**
+ * True when only headers speak for a CDN that publishes all its edge ranges, and the server
+ * that sent them (or, not knowing which, every address of the site) is known to sit outside
+ * them: anyone can send `server: cloudflare`.
+ */
+function imitated(e: Evidence, c: Candidate): boolean {
+  if (!c.entry.completeRanges) return false;
+  const nets = siteAddresses(e).filter((n) => n.asn != null || !!providerByAddress(n.ip));
+  const remote = e.http?.section.remoteAddress;
+  const judged = remote ? nets.filter((n) => n.ip === remote) : nets;
+  if (judged.length === 0) return false;
+  return judged.every((n) => {
+    const owner = ownerOf(n)?.entry;
+    return !owner || (owner.id !== c.entry.id && owner.id !== c.entry.network);
+  });
 }
 
 /**
@@ -38,7 +57,9 @@ function checkAddresses(e: Evidence, c: Candidate): void {
     const owner = ownerOf(net)?.entry;
     return !!owner && (owner.id === c.entry.id || owner.id === c.entry.network);
   };
-  const others = siteAddresses(e).filter((n) => !mine(n));
+  // Only an address whose network is known can be elsewhere (its AS lookup may have failed).
+  const known = (net: NetworkEntry) => net.asn != null || !!providerByAddress(net.ip);
+  const others = siteAddresses(e).filter((n) => known(n) && !mine(n));
   if (others.length === 0) return;
   c.cap = "medium";
   for (const n of others) {

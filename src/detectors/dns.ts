@@ -17,7 +17,7 @@ import {
 
 /** The DNS host of the domain, or null without NS evidence. */
 export function detectDns(e: Evidence): Provider | null {
-  const { ns, where, claimed } = nameservers(e);
+  const { ns, where, claimed, context = [] } = nameservers(e);
   const found = new Map<string, Candidate>();
   for (const name of ns) {
     const match = providerByName("ns", name);
@@ -28,7 +28,7 @@ export function detectDns(e: Evidence): Provider | null {
   if (best) {
     // Every nameserver in the provider's zone is decisive; a split delegation is one signal.
     // A zone that contradicts its own delegation is one signal at most.
-    const all = best.hits.length === ns.length && claimed.length === 0;
+    const all = best.hits.length === ns.length && claimed.length === 0 && context.length === 0;
     if (all && best.hits[0]) best.hits[0].decisive = true;
     // Nameserver networks were looked up for the zone's own NS names: only when they agree.
     const nets = claimed.length === 0 ? (e.network?.nameservers ?? []) : [];
@@ -37,6 +37,7 @@ export function detectDns(e: Evidence): Provider | null {
     const extra = [
       ...(others.length > 0 ? [`also ${where} ${others.join(", ")}`] : []),
       ...claimedEvidence(claimed),
+      ...context,
     ];
     return toProvider(best, extra.length > 0 ? { evidence: extra } : {});
   }
@@ -60,15 +61,25 @@ export function detectDns(e: Evidence): Provider | null {
  * registrable domain elsewhere. The delegation is where resolvers are sent; NS records inside
  * the zone are whatever its operator wrote (Cloudflare's names do not make Cloudflare serve it).
  */
-function nameservers(e: Evidence): { ns: string[]; where: string; claimed: string[] } {
+function nameservers(e: Evidence): {
+  ns: string[];
+  where: string;
+  claimed: string[];
+  /** Evidence that keeps the result from being decisive (a sub-zone's own delegation). */
+  context?: string[];
+} {
   const norm = (n: string) => n.toLowerCase().replace(/\.$/, "");
   const child = (e.dns?.section.ns ?? []).map(norm);
   const delegated = (e.registration?.registration.nameservers ?? []).map(norm);
   if (delegated.length === 0) return { ns: child, where: "NS", claimed: [] };
   if (child.length === 0) return { ns: delegated, where: "registry NS", claimed: [] };
-  // A sub-zone delegated inside the domain has nameservers of its own.
+  // A sub-zone has nameservers of its own, delegated by the parent zone's operator (who may be
+  // the one being investigated): at most one signal, with the registry's delegation beside it.
   const zone = e.dns?.zone ? norm(e.dns.zone) : null;
-  if (zone && zone !== e.target.domain) return { ns: child, where: "NS", claimed: [] };
+  if (zone && zone !== e.target.domain) {
+    const parent = `the registry delegates ${e.target.domain} to ${delegated.join(", ")}`;
+    return { ns: child, where: "NS", claimed: [], context: [parent] };
+  }
   const claimed = child.filter((n) => !delegated.includes(n));
   const missing = delegated.filter((n) => !child.includes(n));
   if (claimed.length === 0 && missing.length === 0) return { ns: child, where: "NS", claimed: [] };

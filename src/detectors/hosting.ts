@@ -3,8 +3,14 @@
 
 import type { Evidence } from "../evidence.js";
 import type { NetworkEntry, Provider } from "../profile/types.js";
-import { matchHeaders, type ProviderEntry, providerById } from "../providers/index.js";
 import {
+  matchHeaders,
+  type ProviderEntry,
+  providerByAddress,
+  providerById,
+} from "../providers/index.js";
+import {
+  type Candidate,
   candidateConfidence,
   commonOwner,
   describeAddress,
@@ -30,13 +36,32 @@ export function detectHosting(e: Evidence): Provider | null {
     .map((n) => `also ${describeAddress(n)}${n.org ? ` registered to ${n.org}` : ""}`);
   // A CDN shown by hints alone (Google's `via: 1.1 google`) is not known to hide the origin.
   const confirmed = cdnCandidates(e).filter((c) => candidateConfidence(c) !== "low");
-  const cdn = strongest(confirmed)?.entry ?? null;
-  const evidence = networks.map((n) =>
-    owner.prefix
-      ? `${describeAddress(n)}, in ${owner.name} range ${owner.prefix}`
-      : describeAddress(n),
-  );
+  const front = strongest(confirmed);
+  const cdn = front?.entry ?? null;
+  const evidence = networks.map((n) => {
+    // Each address cites its own listed range (GitHub Pages' IPv4 and IPv6 ranges differ).
+    const range = owner.prefix ? providerByAddress(n.ip) : undefined;
+    return range?.entry === owner.entry
+      ? `${describeAddress(n)}, in ${owner.name} range ${range.prefix}`
+      : describeAddress(n);
+  });
   evidence.push(...otherRegistrants(owner, networks), ...elsewhere);
+  if (front && cdn && edgeElsewhere(front, owner)) {
+    // The site's name leads into the CDN's own zone, so these addresses are its edge servers,
+    // placed inside another network (Akamai's servers inside ISPs): the CDN hides the origin.
+    return {
+      name: cdn.name,
+      asn: null,
+      confidence: "medium",
+      evidence: [
+        ...evidence.map((line) => `${line}: an edge server of ${cdn.name}`),
+        `origin hidden behind ${cdn.name}`,
+      ],
+      ...reportTo(cdn, []),
+      id: cdn.id,
+      note: "origin hidden",
+    };
+  }
   const origin = originHeaders(e, owner, cdn);
   const result = hostingProvider(owner, networks, evidence, cdn, origin);
   // A split across networks is one signal among several, not a certainty.
@@ -52,32 +77,22 @@ function hostingProvider(
   origin: { entry: ProviderEntry; text: string }[],
 ): Provider {
   if (cdn && hides(cdn, owner)) {
-    const foreign = origin.filter((h) => h.entry.id !== owner.key);
-    const first = foreign[0];
-    if (first) {
-      // The CDN's network answered, and the response carries an origin host's headers. The
-      // origin sets its own headers, so this is its claim, not proof: a hint.
-      const mine = foreign.filter((h) => h.entry === first.entry);
-      return {
-        name: first.entry.name,
-        asn: null,
-        confidence: "low",
-        evidence: [
-          ...mine.map((h) => `${h.text} (set by the origin, passed through ${cdn.name})`),
-          `served through ${cdn.name}: ${evidence.join("; ")}`,
-        ],
-        ...reportTo(first.entry, []),
-        id: first.entry.id,
-        note: `origin behind ${cdn.name}`,
-      };
+    // Headers of another host are the origin's own claim, passed through the CDN: the origin
+    // stays hidden, and only the CDN can say where it is.
+    const claims = origin
+      .filter((h) => h.entry.id !== owner.key)
+      .map(
+        (h) =>
+          `${h.text}: the origin claims to be at ${h.entry.name} (unverifiable through ${cdn.name})`,
+      );
+    const own = origin.filter((h) => h.entry.id === owner.key).map((h) => h.text);
+    if (own.length > 0 && claims.length === 0) {
+      return { ...base(owner, networks, [...evidence, ...own]), confidence: "high" };
     }
-    const own = origin.map((h) => h.text);
     return {
-      ...base(owner, networks, [...evidence, ...own]),
-      confidence: own.length > 0 ? "high" : "medium",
-      ...(own.length > 0
-        ? {}
-        : { evidence: [...evidence, `origin hidden behind ${cdn.name}`], note: "origin hidden" }),
+      ...base(owner, networks, [...evidence, ...claims, `origin hidden behind ${cdn.name}`]),
+      confidence: "medium",
+      note: "origin hidden",
     };
   }
   const own = origin.filter((h) => h.entry.id === owner.key).map((h) => h.text);
@@ -105,6 +120,13 @@ function otherRegistrants(owner: NetworkOwner, networks: NetworkEntry[]): string
     if (!out.includes(line)) out.push(line);
   }
   return out;
+}
+
+/** True when a CNAME into the CDN's zone confirms it but the addresses are another network's. */
+function edgeElsewhere(front: Candidate, owner: NetworkOwner): boolean {
+  const cdn = front.entry;
+  if (cdn.kinds.includes("hosting") || hides(cdn, owner)) return false;
+  return front.hits.some((h) => h.channel === "dns" && !h.weak);
 }
 
 /** True when the CDN's network is the one that answered (its own AS, or the cloud it runs in),

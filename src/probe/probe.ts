@@ -46,9 +46,13 @@ function nextLocation(res: FetchedResponse): URL | null {
   }
 }
 
-/** The registrable domain of a host (the host itself for addresses and bare names). */
+/**
+ * The site a host belongs to: its registrable domain, counting private suffixes too, so that
+ * two users of a dynamic-DNS or hosting suffix (evil.duckdns.org, victim.duckdns.org) are two
+ * sites. The host itself for addresses and bare names.
+ */
 function siteOf(host: string): string {
-  return getDomain(host, { allowPrivateDomains: false }) ?? host;
+  return getDomain(host, { allowPrivateDomains: true }) ?? host;
 }
 
 // Follows redirects by hand (RFC 9110 §15.4) from `start`, within the start's registrable domain:

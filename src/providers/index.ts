@@ -84,7 +84,10 @@ function buildIndex(entries: readonly ProviderEntry[]): CatalogueIndex {
         case "header":
           for (const rule of signal.values) {
             const list = index.headers.get(rule.name) ?? [];
-            const pattern = rule.pattern === undefined ? null : new RegExp(rule.pattern, "i");
+            const pattern =
+              rule.pattern === undefined
+                ? null
+                : new RegExp(rule.pattern, rule.caseSensitive ? "" : "i");
             list.push({
               entry,
               name: rule.name,

@@ -16,6 +16,8 @@ export interface HeaderRule {
   name: string;
   /** Case-insensitive regular expression source the value must match; absent = presence. */
   pattern?: string;
+  /** Match the pattern case-sensitively (Fastly's upper-case POP codes). */
+  caseSensitive?: true;
   /**
    * A hint, not proof of this service: at most "low" confidence alone, and never a channel that
    * confirms another signal. The text says what the header does show (e.g. Google's front end).
@@ -79,4 +81,9 @@ export interface ProviderEntry {
    * is GoDaddy's): its abuse channel is the last stand-in before the RDAP data.
    */
   owner?: Sourced & { id: string };
+  /**
+   * The provider publishes every address its edge answers from (Cloudflare's /ips): a server
+   * outside those ranges and its AS that sends its headers is imitating it.
+   */
+  completeRanges?: Sourced;
 }

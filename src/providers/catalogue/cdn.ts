@@ -6,6 +6,7 @@ import { BAD_ASN, CDNCHECK, CDNCHECK_DATA, misp, WAFW00F, WAPPALYZER } from "./s
 export const CDN_PROVIDERS: ProviderEntry[] = [
   {
     id: "cloudflare",
+    completeRanges: { source: "https://www.cloudflare.com/ips/" },
     name: "Cloudflare",
     kinds: ["cdn", "dns"],
     website: "https://www.cloudflare.com",
@@ -120,6 +121,7 @@ export const CDN_PROVIDERS: ProviderEntry[] = [
   },
   {
     id: "fastly",
+    completeRanges: { source: "https://api.fastly.com/public-ip-list" },
     name: "Fastly",
     kinds: ["cdn"],
     website: "https://www.fastly.com",
@@ -147,7 +149,11 @@ export const CDN_PROVIDERS: ProviderEntry[] = [
       {
         type: "header",
         values: [
-          { name: "x-served-by", pattern: "^cache-([a-z]{3}-)?[a-z]+\\d+-[a-z]{3}\\b" },
+          {
+            name: "x-served-by",
+            pattern: "^cache-([a-z]{3}-)?[a-z]+\\d+-[A-Z]{3}\\b",
+            caseSensitive: true,
+          },
           { name: "x-fastly-request-id" },
           { name: "fastly-debug-digest" },
         ],
@@ -162,6 +168,7 @@ export const CDN_PROVIDERS: ProviderEntry[] = [
   },
   {
     id: "amazon-cloudfront",
+    completeRanges: { source: "https://ip-ranges.amazonaws.com/ip-ranges.json" },
     name: "Amazon CloudFront",
     kinds: ["cdn"],
     website: "https://aws.amazon.com/cloudfront/",
@@ -332,7 +339,7 @@ export const CDN_PROVIDERS: ProviderEntry[] = [
       { type: "header", values: [{ name: "server", pattern: "^ddos-guard$" }], source: WAPPALYZER },
       {
         type: "cookie",
-        values: ["__ddg1_", "__ddg2_", "__ddgid", "__ddgmark"],
+        values: ["__ddg1_", "__ddg2_", "__ddgid*", "__ddgmark*"],
         source: `${WAFW00F}/ddosguard.py`,
       },
     ],
