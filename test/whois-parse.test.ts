@@ -67,6 +67,32 @@ describe("WHOIS parsing", () => {
     expect(parseIanaTld("refer: evil host; rm -rf\n").whois).toBeNull();
   });
 
+  it("nameservers listed as an indented block under their own heading (Nominet, SIDN, EURid, .it)", () => {
+    const nominet = [
+      "    Domain name:",
+      "        example.uk",
+      "",
+      "    Name servers:",
+      "        ns1.example-dns.net",
+      "        NS2.EXAMPLE-DNS.NET.",
+      "",
+      "    WHOIS lookup made at 09:42:27 12-Oct-2019",
+    ].join("\n");
+    expect(parseWhoisDomain(nominet).nameservers).toEqual([
+      "ns1.example-dns.net",
+      "ns2.example-dns.net",
+    ]);
+    const sidn =
+      "Domain name: example.nl\nDomain nameservers:\n   ns1.host.nl\n   ns2.host.eu\n\nCreation Date: 1998-02-20\n";
+    expect(parseWhoisDomain(sidn).nameservers).toEqual(["ns1.host.nl", "ns2.host.eu"]);
+    const eurid =
+      "Name servers:\n        ns1.example.eu (192.0.2.53)\n        ns1.example.eu (2001:db8::53)\n        nsx.example.eu (192.0.2.54)\n\nKeys:\n";
+    expect(parseWhoisDomain(eurid).nameservers).toEqual(["ns1.example.eu", "nsx.example.eu"]);
+    const it =
+      "Domain:             example.it\n\nNameservers\n  ns1.example.it\n  ns2.example.it\n";
+    expect(parseWhoisDomain(it).nameservers).toEqual(["ns1.example.it", "ns2.example.it"]);
+  });
+
   it("charset: UTF-8 when valid, latin-1 otherwise; server specs with ports", () => {
     expect(decodeWhois(Buffer.from("Müller", "utf8"))).toBe("Müller");
     expect(decodeWhois(Buffer.from("Müller", "latin1"))).toBe("Müller");

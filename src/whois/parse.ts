@@ -140,9 +140,13 @@ export function parseWhoisDomain(text: string): WhoisFacts {
     ].filter((s): s is string => s !== null),
     nameservers: [
       ...new Set(
-        allOf("nameservers").map((n) => n.split(/\s+/)[0]?.toLowerCase().replace(/\.$/, "") ?? ""),
+        [...allOf("nameservers"), ...blockNameservers(text)].map(
+          (n) => n.split(/\s+/)[0]?.toLowerCase().replace(/\.$/, "") ?? "",
+        ),
       ),
-    ].filter((n) => /^[a-z0-9.-]+$/.test(n) && n.includes(".")),
+    ]
+      .filter((n) => /^[a-z0-9.-]+$/.test(n) && n.includes("."))
+      .slice(0, 20),
     dnssec: dnssec === null ? null : !/unsigned|^no$|inactive/i.test(dnssec),
     registrantOrg: org && !isRedacted(org) ? org : null,
     registrantCountry: /^[A-Za-z]{2}$/.test(firstOf("registrantCountry") ?? "")
@@ -153,6 +157,25 @@ export function parseWhoisDomain(text: string): WhoisFacts {
     notFound: NOT_FOUND.test(text),
     throttled: kv.length < 3 && THROTTLED.test(text),
   };
+}
+
+/**
+ * Nameservers listed as an indented block under a heading of their own (Nominet's
+ * "Name servers:", SIDN's "Domain nameservers:", the .it registry's "Nameservers"), one per line,
+ * an address in brackets allowed after the name (EURid).
+ */
+function blockNameservers(text: string): string[] {
+  const lines = text.split(/\r?\n/).slice(0, 5000);
+  const start = lines.findIndex((l) => /^\s*(domain )?name ?servers:?\s*$/i.test(l));
+  if (start < 0) return [];
+  const out: string[] = [];
+  for (const line of lines.slice(start + 1, start + 41)) {
+    if (!/^\s+\S/.test(line)) break;
+    const name = line.trim().split(/[\s(]/)[0] ?? "";
+    if (/:$/.test(name)) break;
+    out.push(name);
+  }
+  return out;
 }
 
 /** The TLD manager's administrative contact in IANA's root zone database, and its website. */
