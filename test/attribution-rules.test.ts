@@ -336,6 +336,27 @@ describe("second review: what the site's own server says", () => {
     );
   });
 
+  it("an AWS address whose AS lookup failed is still AWS's, not outside CloudFront", () => {
+    const h = http("https://www.example.org/", {
+      "x-amz-cf-id": "abc==",
+      "x-cache": "Hit from cloudfront",
+    });
+    h.section.remoteAddress = "13.224.1.1";
+    const e = emptyEvidence(T, {
+      dns: dns({
+        cname: ["www.example.org", "d1.cloudfront.net"],
+        a: ["13.224.1.1", "18.160.2.2"],
+      }),
+      network: N([
+        { ...net("13.224.1.1", 16509, "AMAZON-02", "Amazon Technologies Inc."), asn: null },
+        net("18.160.2.2", 16509, "AMAZON-02", "Amazon.com, Inc."),
+      ]),
+      http: h,
+    });
+    expect(detectCdn(e)).toMatchObject({ name: "Amazon CloudFront", confidence: "high" });
+    expect(detectHosting(e)).toMatchObject({ name: "Amazon Web Services" });
+  });
+
   it("each address cites its own listed range", () => {
     const e = emptyEvidence(T, {
       network: N([

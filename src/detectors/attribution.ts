@@ -2,6 +2,7 @@
 
 import type { AbuseContact, Confidence, NetworkEntry, Provider } from "../profile/types.js";
 import {
+  CATALOGUE,
   catalogueAbuse,
   type ProviderEntry,
   providerByAddress,
@@ -274,6 +275,14 @@ export function ownerOf(net: NetworkEntry): NetworkOwner | null {
   }
   const byAsn = providerByAsn(net.asn);
   if (byAsn) return { entry: byAsn, key: byAsn.id, name: byAsn.name, prefix: null };
+  // The AS lookup failed, but the RIR names a catalogued network's company as the registrant.
+  const byOrg =
+    net.asn == null && net.org
+      ? CATALOGUE.find(
+          (c) => c.kinds.includes("hosting") && !c.network && registeredTo(net.org, c.name),
+        )
+      : undefined;
+  if (byOrg) return { entry: byOrg, key: byOrg.id, name: byOrg.name, prefix: null };
   const name = clean(net.org) ?? clean(net.asName) ?? (net.asn != null ? `AS${net.asn}` : null);
   return name ? { entry: null, key: `org:${name.toLowerCase()}`, name, prefix: null } : null;
 }
