@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { abuseFor, reportTo } from "../src/detectors/attribution.js";
 import { detectCdn } from "../src/detectors/cdn.js";
 import { detectDns } from "../src/detectors/dns.js";
 import { detectEmail, spfIncludes } from "../src/detectors/email.js";
 import { detectHosting } from "../src/detectors/hosting.js";
 import { detectPlatform } from "../src/detectors/platform.js";
 import { detectRegistry } from "../src/detectors/registry.js";
+import { reportTo } from "../src/detectors/report-to.js";
 import { detectTls } from "../src/detectors/tls.js";
 import { emptyEvidence } from "../src/evidence.js";
 import { type ProviderEntry, providerById } from "../src/providers/index.js";
@@ -452,7 +452,7 @@ describe("abuse fallback to RDAP", () => {
     const own = net("23.227.38.65", CF_AS, "CLOUDFLARENET", "Exampleshop, Inc.", {
       email: "abuse@exampleshop.test",
     });
-    expect(abuseFor(entry, [own])).toEqual({
+    expect(reportTo(entry, [own]).abuse).toEqual({
       email: "abuse@exampleshop.test",
       url: null,
       phone: null,
@@ -485,7 +485,7 @@ describe("abuse fallback to RDAP", () => {
     const aws = net("75.2.60.5", 16509, "AMAZON-02", "Amazon Technologies Inc.", {
       email: "abuse@amazonaws.com",
     });
-    expect(abuseFor(entry, [aws])).toEqual({ email: null, url: null, phone: null });
+    expect(reportTo(entry, [aws]).abuse).toEqual({ email: null, url: null, phone: null });
   });
 });
 

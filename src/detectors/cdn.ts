@@ -4,7 +4,8 @@
 import type { Evidence } from "../evidence.js";
 import type { NetworkEntry, Provider } from "../profile/types.js";
 import { type ProviderEntry, providerByAddress } from "../providers/index.js";
-import { type Candidate, describeAddress, ownerOf, strongest, toProvider } from "./attribution.js";
+import { type Candidate, describeAddress, strongest, toProvider } from "./attribution.js";
+import { ownerOf } from "./ownership.js";
 import { addressHits, cnameHits, httpHits, httpOnly, siteAddresses } from "./site-signals.js";
 
 const isCdn = (entry: ProviderEntry) => entry.kinds.includes("cdn");

@@ -4,16 +4,9 @@
 import type { Evidence } from "../evidence.js";
 import type { Provider } from "../profile/types.js";
 import { providerByName } from "../providers/index.js";
-import {
-  addHit,
-  type Candidate,
-  commonOwner,
-  describeAddress,
-  ownNetwork,
-  reportTo,
-  strongest,
-  toProvider,
-} from "./attribution.js";
+import { addHit, type Candidate, describeAddress, strongest, toProvider } from "./attribution.js";
+import { commonOwner, ownNetwork } from "./ownership.js";
+import { reportTo } from "./report-to.js";
 
 /** The DNS host of the domain, or null without NS evidence. */
 export function detectDns(e: Evidence): Provider | null {

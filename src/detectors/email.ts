@@ -4,16 +4,9 @@
 import type { Evidence } from "../evidence.js";
 import type { Provider } from "../profile/types.js";
 import { providerByName } from "../providers/index.js";
-import {
-  addHit,
-  type Candidate,
-  commonOwner,
-  describeAddress,
-  ownNetwork,
-  reportTo,
-  strongest,
-  toProvider,
-} from "./attribution.js";
+import { addHit, type Candidate, describeAddress, strongest, toProvider } from "./attribution.js";
+import { commonOwner, ownNetwork } from "./ownership.js";
+import { reportTo } from "./report-to.js";
 
 /** Domains named by `include:` and `redirect=` in the domain's SPF record (RFC 7208 §5.2, §6.1). */
 export function spfIncludes(txt: string[]): string[] {

@@ -12,15 +12,13 @@ import {
 import {
   type Candidate,
   candidateConfidence,
-  commonOwner,
   describeAddress,
-  type NetworkOwner,
-  registeredTo,
-  reportTo,
   shortValue,
   strongest,
 } from "./attribution.js";
 import { cdnCandidates } from "./cdn.js";
+import { commonOwner, type NetworkOwner, registeredTo } from "./ownership.js";
+import { reportTo } from "./report-to.js";
 import { siteAddresses } from "./site-signals.js";
 
 /** The hosting network of the site, or null when its addresses are unknown. */

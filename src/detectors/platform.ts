@@ -8,15 +8,9 @@
 import type { Evidence } from "../evidence.js";
 import type { Provider, Technology } from "../profile/types.js";
 import { type ProviderEntry, providerById, providerByTechnology } from "../providers/index.js";
-import {
-  addHit,
-  type Candidate,
-  describeAddress,
-  noAbuse,
-  ownerOf,
-  strongest,
-  toProvider,
-} from "./attribution.js";
+import { addHit, type Candidate, describeAddress, strongest, toProvider } from "./attribution.js";
+import { ownerOf } from "./ownership.js";
+import { noAbuse } from "./report-to.js";
 import { addressHits, cnameHits, httpHits, siteAddresses } from "./site-signals.js";
 
 const isPlatform = (entry: ProviderEntry) => entry.kinds.includes("platform");

@@ -2,16 +2,13 @@
 // the registry's own abuse channel where its RDAP publishes one. For ccTLDs the registry is
 // the escalation path when a registrar does not act (or, like DENIC, names none).
 import type { Evidence } from "../evidence.js";
-import type { AbuseContact, Provider } from "../profile/types.js";
+import type { Provider } from "../profile/types.js";
 import { serverHost } from "./registrar.js";
+import { usable } from "./report-to.js";
 
 /** Two ASCII letters: a country-code TLD (IDN ccTLDs cannot be told from IDN gTLDs by name). */
 function isCcTld(tld: string): boolean {
   return /^[a-z]{2}$/i.test(tld);
-}
-
-function usable(a: AbuseContact | null | undefined): a is AbuseContact {
-  return !!a && (!!a.email || !!a.url || !!a.phone);
 }
 
 /** The TLD's registry operator, or null when it is not known. */

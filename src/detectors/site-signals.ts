@@ -11,13 +11,8 @@ import {
   providerByAsn,
   providerByName,
 } from "../providers/index.js";
-import {
-  addHit,
-  type Candidate,
-  describeAddress,
-  prefixAgrees,
-  shortValue,
-} from "./attribution.js";
+import { addHit, type Candidate, describeAddress, shortValue } from "./attribution.js";
+import { prefixAgrees } from "./ownership.js";
 
 type Filter = (entry: ProviderEntry) => boolean;
 

@@ -4,7 +4,7 @@
 import type { Evidence } from "../evidence.js";
 import type { Provider, TlsInfo } from "../profile/types.js";
 import { providerByIssuer } from "../providers/index.js";
-import { noAbuse, reportTo } from "./attribution.js";
+import { noAbuse, reportTo } from "./report-to.js";
 
 /** Node's host-name check code: the probe reports it only once the chain verified (src/probe). */
 const NAME_ONLY = "ERR_TLS_CERT_ALTNAME_INVALID";

@@ -1,0 +1,133 @@
+// Who owns a network: a catalogue entry (by listed prefix, AS number or registrant), else the
+// organisation the registry data names; and whether a registrant is a given provider.
+
+import type { NetworkEntry } from "../profile/types.js";
+import {
+  CATALOGUE,
+  type ProviderEntry,
+  providerByAddress,
+  providerByAsn,
+  providerById,
+} from "../providers/index.js";
+
+/** A network that is the provider's own: its AS is the provider's, or the RIR registers the block
+ * to it (Zoho's MX hosts, whose AS the catalogue does not list). */
+export function ownNetwork(net: NetworkEntry, entry: ProviderEntry): boolean {
+  return providerByAsn(net.asn)?.id === entry.id || registeredTo(net.org, entry.name);
+}
+
+/**
+ * True when the network data supports a prefix the catalogue lists for `entry`: the RIR
+ * registers the block to the provider (or its company), or the provider's AS announces it.
+ * Either one is enough (Shopify's own block is announced by Cloudflare; Imperva's blocks are
+ * registered to Incapsula but announced from Imperva's AS); without either, a range that has
+ * been reassigned since would name the wrong company. With no network data at all, the list
+ * stands.
+ */
+export function prefixAgrees(net: NetworkEntry, entry: ProviderEntry): boolean {
+  const ids = [
+    entry.id,
+    ...(entry.network ? [entry.network] : []),
+    ...(entry.owner ? [entry.owner.id] : []),
+    ...(entry.runsOn ?? []),
+  ];
+  const companies = ids.map((id) => providerById(id)).filter((c) => c !== undefined);
+  const orgAgrees = !!net.org && companies.some((c) => registeredTo(net.org, c.name));
+  const asOwner = providerByAsn(net.asn);
+  const asAgrees = !!asOwner && ids.includes(asOwner.id);
+  // Nothing known contradicts it: the list stands.
+  if (!net.org && net.asn == null) return true;
+  return orgAgrees || asAgrees;
+}
+
+/** "shopify" from "Shopify, Inc." or "Shopify": the lower-case name before any punctuation. */
+function nameKey(name: string): string {
+  return name.toLowerCase().split(/[^a-z0-9]+/)[0] ?? "";
+}
+
+/** Words a company's registered name may carry after its own name ("Amazon Technologies Inc."). */
+const CORPORATE = new Set(
+  (
+    "inc incorporated llc ltd limited corp corporation co company plc gmbh ag sa sas sarl srl bv " +
+    "nv oy ab as spa pty pte kk lp llp se com net org technologies technology services service " +
+    "data web networks network computing cloud systems internet online hosting media group " +
+    "holdings international global operations solutions labs"
+  ).split(" "),
+);
+
+/**
+ * True when the RDAP organisation of a network is the provider: the same leading name word,
+ * followed only by corporate words ("Shopify, Inc.", "Amazon.com, Inc." for Amazon; not
+ * "Squarespace Fans e.V.", which any club could register).
+ */
+export function registeredTo(org: string | null, providerName: string): boolean {
+  const key = nameKey(providerName);
+  if (!org || key.length < 3) return false;
+  const words = org
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  return words[0] === key && words.slice(1).every((w) => CORPORATE.has(w) || w.length <= 1);
+}
+
+/** Who owns a network entry: a catalogue entry (by listed prefix of a hosting-kind entry, else
+ * by ASN) or, failing that, the organisation the registry data names. */
+export interface NetworkOwner {
+  entry: ProviderEntry | null;
+  /** Catalogue id, else "org:<name>" so uncatalogued owners group too. */
+  key: string;
+  name: string;
+  /** The catalogue prefix that placed the address, when that decided it. */
+  prefix: string | null;
+}
+
+/** The owner of the network an address sits in, or null when nothing is known about it. */
+export function ownerOf(net: NetworkEntry): NetworkOwner | null {
+  const byPrefix = providerByAddress(net.ip);
+  if (byPrefix?.entry.kinds.includes("hosting") && prefixAgrees(net, byPrefix.entry)) {
+    return {
+      entry: byPrefix.entry,
+      key: byPrefix.entry.id,
+      name: byPrefix.entry.name,
+      prefix: byPrefix.prefix,
+    };
+  }
+  const byAsn = providerByAsn(net.asn);
+  if (byAsn) return { entry: byAsn, key: byAsn.id, name: byAsn.name, prefix: null };
+  // The AS lookup failed, but the RIR names a catalogued network's company as the registrant.
+  const byOrg =
+    net.asn == null && net.org
+      ? CATALOGUE.find(
+          (c) => c.kinds.includes("hosting") && !c.network && registeredTo(net.org, c.name),
+        )
+      : undefined;
+  if (byOrg) return { entry: byOrg, key: byOrg.id, name: byOrg.name, prefix: null };
+  const name = clean(net.org) ?? clean(net.asName) ?? (net.asn != null ? `AS${net.asn}` : null);
+  return name ? { entry: null, key: `org:${name.toLowerCase()}`, name, prefix: null } : null;
+}
+
+/** The owner of the network holding `prefer` (the address that answered), else the most common
+ * owner among the networks (first seen wins a tie), with its networks. */
+export function commonOwner(
+  nets: NetworkEntry[],
+  prefer: string | null = null,
+): { owner: NetworkOwner; networks: NetworkEntry[] } | null {
+  const groups = new Map<string, { owner: NetworkOwner; networks: NetworkEntry[] }>();
+  for (const net of nets) {
+    const owner = ownerOf(net);
+    if (!owner) continue;
+    const g = groups.get(owner.key) ?? { owner, networks: [] };
+    g.networks.push(net);
+    groups.set(owner.key, g);
+  }
+  let best: { owner: NetworkOwner; networks: NetworkEntry[] } | null = null;
+  // The network that answered is where the response came from, however many others are listed.
+  for (const g of groups.values()) if (g.networks.some((n) => n.ip === prefer)) return g;
+  for (const g of groups.values()) if (!best || g.networks.length > best.networks.length) best = g;
+  return best;
+}
+
+function clean(s: string | null | undefined): string | null {
+  const t = s?.trim();
+  return t ? t : null;
+}
