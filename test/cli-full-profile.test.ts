@@ -39,6 +39,12 @@ beforeAll(async () => {
         },
         body: PAGE,
       },
+      // A Location into another site, which sends somebody else's CDN headers.
+      "/moved": {
+        status: 302,
+        headers: { location: "https://shop.other-site.example/", server: "nginx" },
+        body: "",
+      },
     },
   });
   dns = await startFakeDns({
@@ -155,6 +161,22 @@ describe("a full profile from local servers", () => {
     // A CDN-hosted jQuery is not the site's CDN or platform.
     const jquery = p.technologies.find((t: { name: string }) => t.name === "jQuery");
     if (jquery) expect(jquery.thirdParty).toBe(true);
+  });
+
+  it("does not follow a redirect to another site: the profile is this site's own", async () => {
+    const before = web.requests.length;
+    const r = await runBin([...flags(), "--json", "https://public.example/moved"], {
+      env: { NODE_EXTRA_CA_CERTS: caFile },
+    });
+    const p = JSON.parse(r.stdout);
+    expect(p.http).toMatchObject({
+      status: 302,
+      finalUrl: "https://public.example/moved",
+      offsiteRedirect: "https://shop.other-site.example/",
+    });
+    expect(p.http.headers.server).toBe("nginx");
+    expect(web.requests.length - before).toBe(1);
+    expect(p.providers.cdn).toBeNull();
   });
 
   it("escapes a hostile header in the table", async () => {
