@@ -145,6 +145,23 @@ describe("table", () => {
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
   });
 
+  it("says where the site redirects off-site, and that it was not followed", () => {
+    const p = profile("a.example", {
+      http: {
+        url: "https://a.example/",
+        finalUrl: "https://a.example/",
+        status: 302,
+        redirects: [],
+        headers: {},
+        tls: null,
+        offsiteRedirect: "https://b.example/\u001b[2J",
+      },
+    });
+    expect(render("table", [p])).toContain(
+      "off-site   redirects to https://b.example/\\x1b[2J (not followed)",
+    );
+  });
+
   it("prints one row per target for several", () => {
     const text = render("table", [profile("a.example"), profile("b.example")]);
     const lines = text.trimEnd().split("\n");
