@@ -3,6 +3,7 @@ import { detectCdn } from "../src/detectors/cdn.js";
 import { detectDns } from "../src/detectors/dns.js";
 import { detectEmail, spfIncludes } from "../src/detectors/email.js";
 import { detectHosting } from "../src/detectors/hosting.js";
+import { registeredTo } from "../src/detectors/ownership.js";
 import { detectPlatform } from "../src/detectors/platform.js";
 import { detectRegistry } from "../src/detectors/registry.js";
 import { reportTo } from "../src/detectors/report-to.js";
@@ -354,7 +355,9 @@ describe("second review: what the site's own server says", () => {
       http: h,
     });
     expect(detectCdn(e)).toMatchObject({ name: "Amazon CloudFront", confidence: "high" });
-    expect(detectHosting(e)).toMatchObject({ name: "Amazon Web Services" });
+    // The name leads into CloudFront's zone, so the address is its edge, whoever the registrant
+    // names (registrant names are free text, never matched to a catalogue entry on their own).
+    expect(detectHosting(e)).toMatchObject({ name: "Amazon CloudFront", note: "origin hidden" });
   });
 
   it("each address cites its own listed range", () => {
@@ -390,6 +393,24 @@ describe("second review: what the site's own server says", () => {
     });
     expect(detectHosting(e)).toMatchObject({ name: "Squarespace Fans e.V." });
     expect(detectPlatform(e)).toBeNull();
+  });
+});
+
+describe("registrant names", () => {
+  it("are the provider only as its own name plus corporate or place words", () => {
+    expect(registeredTo("Amazon Data Services Ireland Limited", "Amazon Web Services")).toBe(true);
+    expect(registeredTo("Shopify, Inc.", "Shopify")).toBe(true);
+    expect(registeredTo("Squarespace Fans e.V.", "Squarespace")).toBe(false);
+    expect(registeredTo("Fly Networks Ltd", "Fly.io")).toBe(true);
+    // …which is why a registrant name alone never picks a catalogue entry (ownerOf does not).
+    const e = emptyEvidence(T, {
+      network: {
+        site: [{ ...net("198.51.100.9", 1, "X", "Fly Networks Ltd"), asn: null }],
+        nameservers: [],
+        mail: [],
+      },
+    });
+    expect(detectHosting(e)).toMatchObject({ name: "Fly Networks Ltd" });
   });
 });
 
@@ -711,6 +732,16 @@ describe("dns: the registry's delegation against the zone's own NS records", () 
     expect(p?.evidence).toContain(
       "the registry delegates example.org to ns1.bp.example, ns2.bp.example",
     );
+  });
+
+  it("names repeated in another case count once", () => {
+    const p = detectDns(
+      withDelegation(
+        ["adam.ns.cloudflare.com", "bella.ns.cloudflare.com"],
+        ["ADAM.NS.CLOUDFLARE.COM", "adam.ns.cloudflare.com", "bella.ns.cloudflare.com"],
+      ),
+    );
+    expect(p).toMatchObject({ name: "Cloudflare", confidence: "high" });
   });
 
   it("agreeing sets (any case, trailing dot) are decisive as before", () => {

@@ -63,6 +63,11 @@ describe("RDAP domain decoding", () => {
       expect(() => decodeDomain(junk)).not.toThrow();
     }
   });
+
+  it("keeps at most 20 nameservers from an answer that lists thousands", () => {
+    const nameservers = Array.from({ length: 5000 }, (_, i) => ({ ldhName: `ns${i}.example.net` }));
+    expect(decodeDomain({ objectClassName: "domain", nameservers }).nameservers).toHaveLength(20);
+  });
 });
 
 describe("RDAP network decoding: where each RIR puts the abuse contact", () => {

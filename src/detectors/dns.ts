@@ -49,6 +49,9 @@ export function detectDns(e: Evidence): Provider | null {
   return provider;
 }
 
+/** Most nameservers judged per set (real delegations list two to a dozen). */
+const MAX_NS = 20;
+
 /**
  * The nameservers to judge: the zone's own NS records, unless the registry delegates the
  * registrable domain elsewhere. The delegation is where resolvers are sent; NS records inside
@@ -62,8 +65,10 @@ function nameservers(e: Evidence): {
   context?: string[];
 } {
   const norm = (n: string) => n.toLowerCase().replace(/\.$/, "");
-  const child = (e.dns?.section.ns ?? []).map(norm);
-  const delegated = (e.registration?.registration.nameservers ?? []).map(norm);
+  // Distinct names, capped: a registry answer can list thousands.
+  const distinct = (names: string[]) => [...new Set(names.map(norm))].slice(0, MAX_NS);
+  const child = distinct(e.dns?.section.ns ?? []);
+  const delegated = distinct(e.registration?.registration.nameservers ?? []);
   if (delegated.length === 0) return { ns: child, where: "NS", claimed: [] };
   if (child.length === 0) return { ns: delegated, where: "registry NS", claimed: [] };
   // A sub-zone has nameservers of its own, delegated by the parent zone's operator (who may be
@@ -73,8 +78,10 @@ function nameservers(e: Evidence): {
     const parent = `the registry delegates ${e.target.domain} to ${delegated.join(", ")}`;
     return { ns: child, where: "NS", claimed: [], context: [parent] };
   }
-  const claimed = child.filter((n) => !delegated.includes(n));
-  const missing = delegated.filter((n) => !child.includes(n));
+  const inDelegation = new Set(delegated);
+  const inChild = new Set(child);
+  const claimed = child.filter((n) => !inDelegation.has(n));
+  const missing = delegated.filter((n) => !inChild.has(n));
   if (claimed.length === 0 && missing.length === 0) return { ns: child, where: "NS", claimed: [] };
   return { ns: delegated, where: "registry NS", claimed };
 }

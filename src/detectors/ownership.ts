@@ -3,7 +3,6 @@
 
 import type { NetworkEntry } from "../profile/types.js";
 import {
-  CATALOGUE,
   type ProviderEntry,
   providerByAddress,
   providerByAsn,
@@ -51,7 +50,9 @@ const CORPORATE = new Set(
     "inc incorporated llc ltd limited corp corporation co company plc gmbh ag sa sas sarl srl bv " +
     "nv oy ab as spa pty pte kk lp llp se com net org technologies technology services service " +
     "data web networks network computing cloud systems internet online hosting media group " +
-    "holdings international global operations solutions labs"
+    "holdings international global operations solutions labs ireland europe eu emea asia " +
+    "pacific japan india singapore germany france uk us usa canada australia brazil korea " +
+    "netherlands"
   ).split(" "),
 );
 
@@ -94,14 +95,6 @@ export function ownerOf(net: NetworkEntry): NetworkOwner | null {
   }
   const byAsn = providerByAsn(net.asn);
   if (byAsn) return { entry: byAsn, key: byAsn.id, name: byAsn.name, prefix: null };
-  // The AS lookup failed, but the RIR names a catalogued network's company as the registrant.
-  const byOrg =
-    net.asn == null && net.org
-      ? CATALOGUE.find(
-          (c) => c.kinds.includes("hosting") && !c.network && registeredTo(net.org, c.name),
-        )
-      : undefined;
-  if (byOrg) return { entry: byOrg, key: byOrg.id, name: byOrg.name, prefix: null };
   const name = clean(net.org) ?? clean(net.asName) ?? (net.asn != null ? `AS${net.asn}` : null);
   return name ? { entry: null, key: `org:${name.toLowerCase()}`, name, prefix: null } : null;
 }

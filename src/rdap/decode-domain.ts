@@ -98,7 +98,9 @@ export function decodeDomain(body: unknown): DomainFacts {
   const nameservers = list(doc, "nameservers", warnings)
     .map((n) => (isObject(n) ? cleanText(n.ldhName ?? n.unicodeName, 253) : null))
     .filter((n): n is string => n !== null)
-    .map((n) => n.toLowerCase().replace(/\.$/, ""));
+    .map((n) => n.toLowerCase().replace(/\.$/, ""))
+    // A delegation lists a handful; a hostile answer could list thousands.
+    .slice(0, 20);
   const secure = doc.secureDNS;
   let dnssec: boolean | null = null;
   if (isObject(secure) && typeof secure.delegationSigned === "boolean") {
