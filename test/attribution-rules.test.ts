@@ -122,12 +122,9 @@ describe("cdn", () => {
   });
 
   it("Volterra headers name F5 Distributed Cloud Services, never Linode", () => {
+    // The address's network is unknown (no ASN or RDAP answer): the headers stand alone.
     const e = emptyEvidence(T, {
-      network: {
-        site: [net("198.51.100.7", 64500, "EXAMPLE-NET", "Example Hosting")],
-        nameservers: [],
-        mail: [],
-      },
+      dns: dns({ a: ["198.51.100.7"] }),
       http: http("https://www.example.org/", {
         server: "volt-adc",
         "x-volterra-location": "pa4-par",
@@ -150,13 +147,32 @@ describe("cdn", () => {
     });
   });
 
-  it("a hint adds no channel: via: 1.1 google beside server: cloudflare leaves medium", () => {
-    // The address's network is unknown (no ASN answer): the headers stand alone.
+  it("a hint adds no channel: via: 1.1 google beside an Akamai edge header leaves medium", () => {
     const e = emptyEvidence(T, {
-      dns: dns({ a: ["198.51.100.7"] }),
-      http: http("https://www.example.org/", { via: "1.1 google", server: "cloudflare" }),
+      network: {
+        site: [net("198.51.100.7", 3320, "DTAG", "Deutsche Telekom AG")],
+        nameservers: [],
+        mail: [],
+      },
+      http: http("https://www.example.org/", { via: "1.1 google", server: "AkamaiGHost" }),
     });
-    expect(detectCdn(e)).toMatchObject({ name: "Cloudflare", confidence: "medium" });
+    expect(detectCdn(e)).toMatchObject({ name: "Akamai", confidence: "medium" });
+  });
+
+  it("other CDNs' headers from a known outside network, or Cloudflare's from outside its ranges, are imitation", () => {
+    const from = (headers: Record<string, string>, n: ReturnType<typeof net>) => {
+      const h = http("https://www.example.org/", headers);
+      h.section.remoteAddress = n.ip;
+      return emptyEvidence(T, { network: { site: [n], nameservers: [], mail: [] }, http: h });
+    };
+    const bp = net("203.0.113.5", 64511, "BP", "Bulletproof Ltd");
+    expect(detectCdn(from({ server: "Sucuri/Cloudproxy", "x-sucuri-id": "14020" }, bp))).toBeNull();
+    expect(detectCdn(from({ server: "ddos-guard" }, bp))).toBeNull();
+    expect(detectCdn(from({ "x-cdn": "Imperva", "x-iinfo": "5-1" }, bp))).toBeNull();
+    // The AS lookup failed but the registrant is known: still somebody else's network.
+    expect(detectCdn(from({ server: "cloudflare" }, { ...bp, asn: null }))).toBeNull();
+    // Nothing known at all: Cloudflare's complete published list still rules it out.
+    expect(detectCdn(from({ server: "cloudflare" }, { ...bp, asn: null, org: null }))).toBeNull();
   });
 
   it("Cloudflare's headers from a server known to be outside its published ranges are imitation", () => {

@@ -29,19 +29,24 @@ export function cdnCandidates(e: Evidence): Candidate[] {
 }
 
 /**
- * True when only headers speak for a CDN that publishes all its edge ranges, and the server
- * that sent them (or, not knowing which, every address of the site) is known to sit outside
- * them: anyone can send `server: cloudflare`.
+ * True when only headers speak for a CDN and the server that sent them (or, not knowing which,
+ * every address of the site) sits in a network known not to be the CDN's: anyone can send
+ * `server: cloudflare`. CDNs with edge servers inside other networks (Akamai) are exempt.
  */
 function imitated(e: Evidence, c: Candidate): boolean {
-  if (!c.entry.completeRanges) return false;
-  const nets = siteAddresses(e).filter((n) => n.asn != null || !!providerByAddress(n.ip));
+  const cdn = c.entry;
+  if (cdn.edgesElsewhere) return false;
+  const ids = [cdn.id, ...(cdn.network ? [cdn.network] : []), ...(cdn.runsOn ?? [])];
   const remote = e.http?.section.remoteAddress;
+  const nets = siteAddresses(e);
   const judged = remote ? nets.filter((n) => n.ip === remote) : nets;
   if (judged.length === 0) return false;
   return judged.every((n) => {
     const owner = ownerOf(n)?.entry;
-    return !owner || (owner.id !== c.entry.id && owner.id !== c.entry.network);
+    if (owner && ids.includes(owner.id)) return false;
+    if (n.asn != null || n.org) return true;
+    // Nothing known about the network: only a complete published list rules the address out.
+    return !!cdn.completeRanges && providerByAddress(n.ip)?.entry.id !== cdn.id;
   });
 }
 

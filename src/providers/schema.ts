@@ -82,8 +82,14 @@ export interface ProviderEntry {
    */
   owner?: Sourced & { id: string };
   /**
-   * The provider publishes every address its edge answers from (Cloudflare's /ips): a server
-   * outside those ranges and its AS that sends its headers is imitating it.
+   * The provider publishes every address its edge answers from (Cloudflare's /ips) and the
+   * catalogue lists them all: an address outside them is not its edge, even when nothing else
+   * is known about the address.
    */
   completeRanges?: Sourced;
+  /**
+   * The CDN runs edge servers inside other companies' networks (Akamai's inside ISPs): its
+   * headers from an address owned by somebody else may be genuine.
+   */
+  edgesElsewhere?: Sourced;
 }

@@ -64,6 +64,11 @@ export const CDN_PROVIDERS: ProviderEntry[] = [
   {
     id: "akamai",
     name: "Akamai",
+    // "over 6,000 servers installed in ISPs all over the world" (Akamai's AANP programme FAQ).
+    edgesElsewhere: {
+      source: "https://www.scribd.com/document/295104481/akamai-aanp-faq",
+      unverified: true,
+    },
     kinds: ["cdn", "dns"],
     website: "https://www.akamai.com",
     signals: [
@@ -168,7 +173,6 @@ export const CDN_PROVIDERS: ProviderEntry[] = [
   },
   {
     id: "amazon-cloudfront",
-    completeRanges: { source: "https://ip-ranges.amazonaws.com/ip-ranges.json" },
     name: "Amazon CloudFront",
     kinds: ["cdn"],
     website: "https://aws.amazon.com/cloudfront/",
