@@ -2,6 +2,7 @@ import type { Context } from "./context.js";
 import { judge } from "./detectors/index.js";
 import { toErrorEntry } from "./errors.js";
 import { type Evidence, emptyEvidence } from "./evidence.js";
+import { specialAddressRange } from "./net/private-address.js";
 import { buildProfile } from "./profile/build.js";
 import type { ErrorSource, Profile } from "./profile/types.js";
 import { sources } from "./sources/index.js";
@@ -47,6 +48,30 @@ function record<K extends SourceId>(
 }
 
 /**
+ * After a redirect within the site (example.com → www.example.com) the final page may come from
+ * an address that is not among the host's own: its network is what served the page, so it is
+ * looked up too (never for private or special-use addresses).
+ */
+export async function lookUpAnsweringNetwork(
+  ctx: Context,
+  evidence: Evidence,
+  signal: AbortSignal,
+): Promise<void> {
+  const section = evidence.http?.section;
+  const remote = section?.remoteAddress;
+  if (!section || !remote || specialAddressRange(remote) !== null) return;
+  const own = [...(evidence.dns?.section.a ?? []), ...(evidence.dns?.section.aaaa ?? [])];
+  if (own.includes(remote)) return;
+  try {
+    const found = await ctx.networks.lookup(remote, signal, { ptr: false });
+    for (const e of found.errors) ctx.log("debug", `network of ${remote}: ${e.code} ${e.message}`);
+    section.remoteNetwork = found.entry;
+  } catch (err) {
+    ctx.log("debug", `network of ${remote}: ${String(err)}`);
+  }
+}
+
+/**
  * Gather, then judge: DNS first (everything else needs its addresses), then every other
  * source at once, then the pure detectors, then the profile.
  */
@@ -67,6 +92,7 @@ export async function scanTarget(
   rest.forEach((id, i) => {
     record(evidence, id, outcomes[i] as SourceOutcome<SourceValues[typeof id]>);
   });
+  await lookUpAnsweringNetwork(ctx, evidence, signal);
 
   evidence.technologies = detectTechnologies(evidence);
   const providers = judge(evidence);

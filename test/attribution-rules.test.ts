@@ -412,6 +412,56 @@ describe("second review: what the site's own server says", () => {
   });
 });
 
+describe("after a redirect within the site, the server that answered", () => {
+  const apex = target("example.com", "example.com");
+  const final = (remote: ReturnType<typeof net>, headers: Record<string, string> = {}) => {
+    const h = http("https://www.example.com/", headers);
+    h.section.finalUrl = "https://www.example.com/";
+    h.section.redirects = ["https://example.com/"];
+    h.section.remoteAddress = remote.ip;
+    h.section.remoteNetwork = remote;
+    return h;
+  };
+
+  it("is the host, and the redirecting apex is named beside it", () => {
+    const e = emptyEvidence(apex, {
+      network: {
+        site: [net("192.64.119.1", 22612, "NAMECHEAP-NET", "Namecheap, Inc.")],
+        nameservers: [],
+        mail: [],
+      },
+      http: final(net("198.185.159.145", 53831, "SQUARESPACE", "Squarespace, Inc.")),
+    });
+    const p = detectHosting(e);
+    expect(p).toMatchObject({ name: "Squarespace" });
+    expect(p?.evidence).toContain(
+      "the final page came from www.example.com at 198.185.159.145, after a redirect from example.com",
+    );
+    expect(p?.evidence).toContain(
+      "example.com itself points to A 192.64.119.1 in AS22612 (NAMECHEAP-NET)",
+    );
+  });
+
+  it("a CDN in front of the apex does not hide a www served straight from somewhere else", () => {
+    const e = emptyEvidence(apex, {
+      network: {
+        site: [net("104.16.1.1", 13335, "CLOUDFLARENET", "Cloudflare, Inc.")],
+        nameservers: [],
+        mail: [],
+      },
+      http: final(
+        net("203.0.113.5", 64511, "BP", "Bulletproof Ltd", { email: "abuse@bp.example" }),
+      ),
+    });
+    expect(detectCdn(e)).toBeNull();
+    expect(detectHosting(e)).toMatchObject({
+      name: "Bulletproof Ltd",
+      abuse: { email: "abuse@bp.example" },
+    });
+    expect(detectHosting(e)?.note).toBeUndefined();
+  });
+});
+
 describe("registrant names", () => {
   it("are the provider only as its own name plus corporate or place words", () => {
     expect(registeredTo("Amazon Data Services Ireland Limited", "Amazon Web Services")).toBe(true);

@@ -19,7 +19,7 @@ import {
 import { cdnCandidates } from "./cdn.js";
 import { commonOwner, type NetworkOwner, registeredTo } from "./ownership.js";
 import { reportTo } from "./report-to.js";
-import { siteAddresses } from "./site-signals.js";
+import { hostAddresses, siteAddresses } from "./site-signals.js";
 
 /** The hosting network of the site, or null when its addresses are unknown. */
 export function detectHosting(e: Evidence): Provider | null {
@@ -43,7 +43,7 @@ export function detectHosting(e: Evidence): Provider | null {
       ? `${describeAddress(n)}, in ${owner.name} range ${range.prefix}`
       : describeAddress(n);
   });
-  evidence.push(...otherRegistrants(owner, networks), ...elsewhere);
+  evidence.push(...otherRegistrants(owner, networks), ...elsewhere, ...redirected(e));
   if (front && cdn && edgeElsewhere(front, owner)) {
     // The site's name leads into the CDN's own zone, so these addresses are its edge servers,
     // placed inside another network (Akamai's servers inside ISPs): the CDN hides the origin.
@@ -99,6 +99,22 @@ function hostingProvider(
     ...base(owner, networks, [...evidence, ...own, ...extra]),
     confidence: owner.entry ? "high" : "medium",
   };
+}
+
+/** When the final page came from another name of the site, where the target host itself points. */
+function redirected(e: Evidence): string[] {
+  const section = e.http?.section;
+  if (!section?.remoteNetwork) return [];
+  const from = e.target.host;
+  let to = section.finalUrl;
+  try {
+    to = new URL(section.finalUrl).hostname;
+  } catch {}
+  const own = hostAddresses(e).map((n) => describeAddress(n));
+  return [
+    `the final page came from ${to} at ${section.remoteNetwork.ip}, after a redirect from ${from}`,
+    ...(own.length > 0 ? [`${from} itself points to ${own.join(", ")}`] : []),
+  ];
 }
 
 /**

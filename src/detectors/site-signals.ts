@@ -16,8 +16,19 @@ import { prefixAgrees } from "./ownership.js";
 
 type Filter = (entry: ProviderEntry) => boolean;
 
-/** The site's addresses: network entries when the ASN source answered, else bare DNS answers. */
+/**
+ * The addresses the site's traffic came from: the server that answered the final request when
+ * it is not one of the host's own (a redirect to www on another network), else the host's
+ * network entries when the ASN source answered, else bare DNS answers.
+ */
 export function siteAddresses(e: Evidence): NetworkEntry[] {
+  const answered = e.http?.section.remoteNetwork;
+  if (answered) return [answered];
+  return hostAddresses(e);
+}
+
+/** The target host's own addresses (its A/AAAA records), with their networks when known. */
+export function hostAddresses(e: Evidence): NetworkEntry[] {
   if (e.network && e.network.site.length > 0) return e.network.site;
   const ips = [...(e.dns?.section.a ?? []), ...(e.dns?.section.aaaa ?? [])];
   return ips.map((ip) => ({

@@ -139,6 +139,11 @@ export interface HttpSection {
   remoteAddress?: string | null;
   /** Extension: where the site redirects to another registrable domain (not followed). */
   offsiteRedirect?: string;
+  /**
+   * Extension: the network of `remoteAddress` when it is not one of the host's own addresses
+   * (the final page came from another name of the same site, such as www after a redirect).
+   */
+  remoteNetwork?: NetworkEntry;
 }
 
 export interface Technology {
