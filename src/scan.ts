@@ -3,6 +3,7 @@ import { judge } from "./detectors/index.js";
 import { toErrorEntry } from "./errors.js";
 import { type Evidence, emptyEvidence } from "./evidence.js";
 import { specialAddressRange } from "./net/private-address.js";
+import { sameAddress } from "./net/same-address.js";
 import { buildProfile } from "./profile/build.js";
 import type { ErrorSource, Profile } from "./profile/types.js";
 import { sources } from "./sources/index.js";
@@ -61,7 +62,7 @@ export async function lookUpAnsweringNetwork(
   const remote = section?.remoteAddress;
   if (!section || !remote || specialAddressRange(remote) !== null) return;
   const own = [...(evidence.dns?.section.a ?? []), ...(evidence.dns?.section.aaaa ?? [])];
-  if (own.includes(remote)) return;
+  if (own.some((ip) => sameAddress(ip, remote))) return;
   try {
     const found = await ctx.networks.lookup(remote, signal, { ptr: false });
     for (const e of found.errors) ctx.log("debug", `network of ${remote}: ${e.code} ${e.message}`);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Context } from "../src/context.js";
 import { emptyEvidence } from "../src/evidence.js";
+import { sameAddress } from "../src/net/same-address.js";
 import { lookUpAnsweringNetwork } from "../src/scan.js";
 import { dns, http, net, target } from "./fixtures/stacks/build.js";
 
@@ -32,6 +33,20 @@ describe("the network of the server that answered", () => {
     await lookUpAnsweringNetwork(fakeContext(asked), e, new AbortController().signal);
     expect(asked).toEqual(["198.185.159.145"]);
     expect(e.http?.section.remoteNetwork).toMatchObject({ ip: "198.185.159.145", asn: 53831 });
+  });
+
+  it("recognises the host's own IPv6 address however it is spelt", async () => {
+    const asked: string[] = [];
+    const h = http("https://www.example.com/", {});
+    h.section.remoteAddress = "2606:4700:0:0:0:0:6810:101";
+    const e = emptyEvidence(target("example.com", "example.com"), {
+      dns: dns({ aaaa: ["2606:4700::6810:101"] }),
+      http: h,
+    });
+    await lookUpAnsweringNetwork(fakeContext(asked), e, new AbortController().signal);
+    expect(asked).toEqual([]);
+    expect(sameAddress("::ffff:104.16.1.1", "104.16.1.1")).toBe(true);
+    expect(sameAddress("2606:4700::1", "2606:4700::2")).toBe(false);
   });
 
   it("is not looked up for the host's own address, nor for a private one", async () => {

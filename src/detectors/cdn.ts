@@ -2,6 +2,7 @@
 // A CDN-hosted script, a stylesheet or a CSP mention is not evidence and is never read here.
 
 import type { Evidence } from "../evidence.js";
+import { sameAddress } from "../net/same-address.js";
 import type { NetworkEntry, Provider } from "../profile/types.js";
 import { type ProviderEntry, providerByAddress } from "../providers/index.js";
 import { type Candidate, describeAddress, strongest, toProvider } from "./attribution.js";
@@ -39,7 +40,7 @@ function imitated(e: Evidence, c: Candidate): boolean {
   const ids = [cdn.id, ...(cdn.network ? [cdn.network] : []), ...(cdn.runsOn ?? [])];
   const remote = e.http?.section.remoteAddress;
   const nets = siteAddresses(e);
-  const judged = remote ? nets.filter((n) => n.ip === remote) : nets;
+  const judged = remote ? nets.filter((n) => sameAddress(n.ip, remote)) : nets;
   if (judged.length === 0) return false;
   return judged.every((n) => {
     const owner = ownerOf(n)?.entry;
@@ -76,7 +77,7 @@ function checkAddresses(e: Evidence, c: Candidate): void {
     });
   }
   const remote = e.http?.section.remoteAddress;
-  if (remote && others.some((n) => n.ip === remote)) {
+  if (remote && others.some((n) => sameAddress(n.ip, remote))) {
     c.hits = c.hits.filter((h) => h.channel !== "http");
     c.hits.push({
       channel: "http",

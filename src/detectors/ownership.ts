@@ -1,6 +1,7 @@
 // Who owns a network: a catalogue entry (by listed prefix, AS number or registrant), else the
 // organisation the registry data names; and whether a registrant is a given provider.
 
+import { sameAddress } from "../net/same-address.js";
 import type { NetworkEntry } from "../profile/types.js";
 import {
   type ProviderEntry,
@@ -115,7 +116,8 @@ export function commonOwner(
   }
   let best: { owner: NetworkOwner; networks: NetworkEntry[] } | null = null;
   // The network that answered is where the response came from, however many others are listed.
-  for (const g of groups.values()) if (g.networks.some((n) => n.ip === prefer)) return g;
+  for (const g of groups.values())
+    if (prefer !== null && g.networks.some((n) => sameAddress(n.ip, prefer))) return g;
   for (const g of groups.values()) if (!best || g.networks.length > best.networks.length) best = g;
   return best;
 }

@@ -4,8 +4,8 @@
 // ignored and the wait goes on.
 import dgram from "node:dgram";
 import net from "node:net";
-import ipaddr from "ipaddr.js";
 import { errorMessage } from "../errors.js";
+import { sameAddress } from "../net/same-address.js";
 import type { DnsServer } from "../options.js";
 import {
   type Ask,
@@ -16,14 +16,6 @@ import {
   serverLabel,
 } from "./exchange.js";
 import { decodeHeader, decodeMessage, encodeQuery } from "./message.js";
-
-function sameAddress(a: string, b: string): boolean {
-  try {
-    return ipaddr.process(a).toNormalizedString() === ipaddr.process(b).toNormalizedString();
-  } catch {
-    return a === b;
-  }
-}
 
 /** Asks `server` one question over UDP; resolves (never rejects) with the checked outcome. */
 export function udpExchange(server: DnsServer, ask: Ask): Promise<Exchange> {
