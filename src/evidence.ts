@@ -54,6 +54,11 @@ export interface HttpEvidence {
   cookies: Record<string, string>;
   /** Every response's headers along the redirect chain (lower-cased names). */
   chainHeaders: Record<string, string>[];
+  /**
+   * The CNAME chain of the final URL's host, when the final page came from another name of the
+   * site on an address of its own (set together with `section.remoteNetwork`).
+   */
+  answeredChain?: { from: string; to: string }[];
 }
 
 /** All evidence about one target; sources fill it, detectors read it. */

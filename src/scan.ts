@@ -1,5 +1,6 @@
 import type { Context } from "./context.js";
 import { judge } from "./detectors/index.js";
+import { followCnameChain } from "./dns/cname-chain.js";
 import { toErrorEntry } from "./errors.js";
 import { type Evidence, emptyEvidence } from "./evidence.js";
 import { specialAddressRange } from "./net/private-address.js";
@@ -50,23 +51,37 @@ function record<K extends SourceId>(
 
 /**
  * After a redirect within the site (example.com → www.example.com) the final page may come from
- * an address that is not among the host's own: its network is what served the page, so it is
- * looked up too (never for private or special-use addresses).
+ * an address that is not among the host's own: its network, and the CNAME chain of the final
+ * host, are what served the page, so they are looked up too (never for private or special-use
+ * addresses). When the network cannot be found, the host's own addresses stand, and the lookup
+ * errors are listed.
  */
 export async function lookUpAnsweringNetwork(
   ctx: Context,
   evidence: Evidence,
   signal: AbortSignal,
 ): Promise<void> {
-  const section = evidence.http?.section;
+  const http = evidence.http;
+  const section = http?.section;
   const remote = section?.remoteAddress;
-  if (!section || !remote || specialAddressRange(remote) !== null) return;
+  if (!http || !section || !remote || specialAddressRange(remote) !== null) return;
   const own = [...(evidence.dns?.section.a ?? []), ...(evidence.dns?.section.aaaa ?? [])];
   if (own.some((ip) => sameAddress(ip, remote))) return;
+  let finalHost: string | null = null;
   try {
-    const found = await ctx.networks.lookup(remote, signal, { ptr: false });
-    for (const e of found.errors) ctx.log("debug", `network of ${remote}: ${e.code} ${e.message}`);
+    finalHost = new URL(section.finalUrl).hostname.toLowerCase();
+  } catch {}
+  try {
+    const [found, chain] = await Promise.all([
+      ctx.networks.lookup(remote, signal, { ptr: false }),
+      finalHost && finalHost !== evidence.target.host
+        ? followCnameChain(ctx.resolver, finalHost, remote.includes(":") ? "AAAA" : "A", signal)
+        : null,
+    ]);
+    evidence.errors.push(...found.errors);
+    if (found.entry.asn == null && !found.entry.org) return;
     section.remoteNetwork = found.entry;
+    if (chain) http.answeredChain = chain.chain;
   } catch (err) {
     ctx.log("debug", `network of ${remote}: ${String(err)}`);
   }

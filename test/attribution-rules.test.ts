@@ -462,6 +462,95 @@ describe("after a redirect within the site, the server that answered", () => {
   });
 });
 
+describe("fourth review: genuine set-ups stay named", () => {
+  const from = (headers: Record<string, string>, n: ReturnType<typeof net>) => {
+    const h = http("https://www.example.org/", headers);
+    h.section.remoteAddress = n.ip;
+    return emptyEvidence(T, { network: { site: [n], nameservers: [], mail: [] }, http: h });
+  };
+
+  it("CDNs whose networks the catalogue does not know, or that rent edges, keep their headers", () => {
+    const cases: [Record<string, string>, ReturnType<typeof net>, string][] = [
+      [{ "x-id": "abc-gc12" }, net("92.223.84.1", 199524, "GCORE", "G-Core Labs S.A."), "gcore"],
+      [{ server: "CDN77-Turbo" }, net("185.59.220.1", 60068, "CDN77", "DataCamp Limited"), "cdn77"],
+      [
+        { server: "keycdn-engine" },
+        net("45.77.1.1", 20473, "VULTR", "Vultr Holdings, LLC"),
+        "keycdn",
+      ],
+      [
+        { server: "BunnyCDN-DE1-123" },
+        net("185.59.220.9", 60068, "CDN77", "DataCamp Limited"),
+        "bunny",
+      ],
+      [
+        { "x-hw": "1567797125.dop019.se2.t" },
+        net("151.139.200.1", 20446, "SP", "StackPath, LLC"),
+        "stackpath",
+      ],
+    ];
+    for (const [headers, n, id] of cases) {
+      expect(detectCdn(from(headers, n))?.id, id).toBe(id);
+    }
+  });
+
+  it("a Cloudflare edge outside the old partial list is Cloudflare's even with nothing else known", () => {
+    const bare = { ...net("190.93.244.1", 13335, null, null), asn: null };
+    expect(
+      detectCdn(from({ server: "cloudflare", "cf-ray": "0123456789abcdef-FRA" }, bare)),
+    ).toMatchObject({
+      name: "Cloudflare",
+    });
+  });
+
+  const apexToWww = (
+    apex: ReturnType<typeof net>,
+    www: ReturnType<typeof net>,
+    chain: string[],
+    headers: Record<string, string>,
+  ) => {
+    const h = http("https://www.example.com/", headers);
+    h.section.remoteAddress = www.ip;
+    h.section.remoteNetwork = www;
+    h.answeredChain = chain.slice(1).map((to, i) => ({ from: chain[i] ?? "", to }));
+    return emptyEvidence(target("example.com", "example.com"), {
+      network: { site: [apex], nameservers: [], mail: [] },
+      http: h,
+    });
+  };
+
+  it("apex → www on a platform that runs in a public cloud: the platform hosts it", () => {
+    const netlify = apexToWww(
+      net("75.2.60.5", 16509, "AMAZON-02", "Amazon.com, Inc."),
+      net("54.1.2.3", 16509, "AMAZON-02", "Amazon.com, Inc."),
+      ["www.example.com", "example-site.netlify.app"],
+      { server: "Netlify", "x-nf-request-id": "01KF8W0ZYAEKDTDRMNVE31AF00" },
+    );
+    expect(detectHosting(netlify)).toMatchObject({
+      name: "Netlify",
+      note: "on Amazon Web Services",
+    });
+    const vercel = apexToWww(
+      net("76.76.21.21", 16509, "AMAZON-02", "Vercel, Inc"),
+      net("76.76.21.164", 16509, "AMAZON-02", "Vercel, Inc"),
+      ["www.example.com"],
+      { server: "Vercel", "x-vercel-id": "iad1::abcde-1769280933622-449e98882f00" },
+    );
+    expect(detectHosting(vercel)).toMatchObject({ name: "Vercel" });
+    expect(detectCdn(vercel)).toMatchObject({ name: "Vercel" });
+  });
+
+  it("a platform's headers alone on a cloud VM leave the cloud as the host", () => {
+    const vm = apexToWww(
+      net("3.3.3.3", 16509, "AMAZON-02", "Amazon.com, Inc."),
+      net("54.1.2.3", 16509, "AMAZON-02", "Amazon.com, Inc."),
+      ["www.example.com"],
+      { server: "Netlify" },
+    );
+    expect(detectHosting(vm)).toMatchObject({ name: "Amazon Web Services" });
+  });
+});
+
 describe("registrant names", () => {
   it("are the provider only as its own name plus corporate or place words", () => {
     expect(registeredTo("Amazon Data Services Ireland Limited", "Amazon Web Services")).toBe(true);

@@ -7,14 +7,34 @@ import { sameAddress } from "../src/net/same-address.js";
 import { lookUpAnsweringNetwork } from "../src/scan.js";
 import { dns, http, net, target } from "./fixtures/stacks/build.js";
 
-function fakeContext(asked: string[]): Context {
+function fakeContext(asked: string[], found = true): Context {
   const networks = {
     lookup: async (ip: string) => {
       asked.push(ip);
-      return { entry: net(ip, 53831, "SQUARESPACE", "Squarespace, Inc."), errors: [] };
+      const entry = found
+        ? net(ip, 53831, "SQUARESPACE", "Squarespace, Inc.")
+        : { ...net(ip, 1, null, null), asn: null };
+      const errors = found ? [] : [{ source: "asn", code: "TIMEOUT", message: "no answer" }];
+      return { entry, errors };
     },
   };
-  return { networks, log: () => {} } as unknown as Context;
+  // www.example.com is a CNAME into Squarespace's zone.
+  const resolver = {
+    query: async (name: string, type: "A" | "AAAA") => ({
+      name,
+      type,
+      status: "NOERROR",
+      answers:
+        name === "www.example.com"
+          ? [{ name, ttl: 60, type: "CNAME", data: "ext-cust.squarespace.com" }]
+          : [{ name, ttl: 60, type, data: "198.185.159.145" }],
+      authority: [],
+      server: "127.0.0.1:53",
+      message: null,
+      durationMs: 1,
+    }),
+  };
+  return { networks, resolver, log: () => {} } as unknown as Context;
 }
 
 function evidenceAnsweredFrom(remote: string) {
@@ -33,6 +53,18 @@ describe("the network of the server that answered", () => {
     await lookUpAnsweringNetwork(fakeContext(asked), e, new AbortController().signal);
     expect(asked).toEqual(["198.185.159.145"]);
     expect(e.http?.section.remoteNetwork).toMatchObject({ ip: "198.185.159.145", asn: 53831 });
+    // And the final host's CNAME chain, which the CDN and platform rules read.
+    expect(e.http?.answeredChain).toEqual([
+      { from: "www.example.com", to: "ext-cust.squarespace.com" },
+    ]);
+  });
+
+  it("keeps the host's own addresses when the answering network cannot be found, and says why", async () => {
+    const e = evidenceAnsweredFrom("198.185.159.145");
+    await lookUpAnsweringNetwork(fakeContext([], false), e, new AbortController().signal);
+    expect(e.http?.section.remoteNetwork).toBeUndefined();
+    expect(e.http?.answeredChain).toBeUndefined();
+    expect(e.errors).toEqual([{ source: "asn", code: "TIMEOUT", message: "no answer" }]);
   });
 
   it("recognises the host's own IPv6 address however it is spelt", async () => {

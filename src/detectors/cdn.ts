@@ -6,7 +6,7 @@ import { sameAddress } from "../net/same-address.js";
 import type { NetworkEntry, Provider } from "../profile/types.js";
 import { type ProviderEntry, providerByAddress } from "../providers/index.js";
 import { type Candidate, describeAddress, strongest, toProvider } from "./attribution.js";
-import { ownerOf } from "./ownership.js";
+import { ownerOf, ownNetwork, registeredTo } from "./ownership.js";
 import { addressHits, cnameHits, httpHits, httpOnly, siteAddresses } from "./site-signals.js";
 
 const isCdn = (entry: ProviderEntry) => entry.kinds.includes("cdn");
@@ -32,11 +32,14 @@ export function cdnCandidates(e: Evidence): Candidate[] {
 /**
  * True when only headers speak for a CDN and the server that sent them (or, not knowing which,
  * every address of the site) sits in a network known not to be the CDN's: anyone can send
- * `server: cloudflare`. CDNs with edge servers inside other networks (Akamai) are exempt.
+ * `server: cloudflare`. Only CDNs whose own networks the catalogue knows can be told from an
+ * imitator; those with edge servers inside other networks (Akamai) are exempt.
  */
 function imitated(e: Evidence, c: Candidate): boolean {
   const cdn = c.entry;
   if (cdn.edgesElsewhere) return false;
+  const signals = cdn.signals.filter((s) => s.type === "asn" || s.type === "prefix");
+  if (signals.length === 0) return false;
   const ids = [cdn.id, ...(cdn.network ? [cdn.network] : []), ...(cdn.runsOn ?? [])];
   const remote = e.http?.section.remoteAddress;
   const nets = siteAddresses(e);
@@ -45,6 +48,7 @@ function imitated(e: Evidence, c: Candidate): boolean {
   return judged.every((n) => {
     const owner = ownerOf(n)?.entry;
     if (owner && ids.includes(owner.id)) return false;
+    if (ownNetwork(n, cdn) || registeredTo(n.org, cdn.name)) return false;
     if (n.asn != null || n.org) return true;
     // Nothing known about the network: only a complete published list rules the address out.
     return !!cdn.completeRanges && providerByAddress(n.ip)?.entry.id !== cdn.id;
@@ -60,7 +64,7 @@ function imitated(e: Evidence, c: Candidate): boolean {
 function checkAddresses(e: Evidence, c: Candidate): void {
   if (c.networks.length === 0) return;
   const mine = (net: NetworkEntry) => {
-    if (c.networks.includes(net)) return true;
+    if (c.networks.some((n) => sameAddress(n.ip, net.ip))) return true;
     const owner = ownerOf(net)?.entry;
     return !!owner && (owner.id === c.entry.id || owner.id === c.entry.network);
   };

@@ -18,6 +18,7 @@ import {
 } from "./attribution.js";
 import { cdnCandidates } from "./cdn.js";
 import { commonOwner, type NetworkOwner, registeredTo } from "./ownership.js";
+import { platformCandidates } from "./platform.js";
 import { reportTo } from "./report-to.js";
 import { hostAddresses, siteAddresses } from "./site-signals.js";
 
@@ -58,6 +59,21 @@ export function detectHosting(e: Evidence): Provider | null {
       ...reportTo(cdn, []),
       id: cdn.id,
       note: "origin hidden",
+    };
+  }
+  const onCloud = platformOnCloud(e, owner, networks);
+  if (onCloud) {
+    return {
+      name: onCloud.entry.name,
+      asn: null,
+      confidence: "medium",
+      evidence: [
+        ...onCloud.hits.filter((h) => !h.weak).map((h) => h.evidence),
+        `runs on ${owner.name}: ${evidence.join("; ")}`,
+      ],
+      ...reportTo(onCloud.entry, networks),
+      id: onCloud.entry.id,
+      note: `on ${owner.name}`,
     };
   }
   const origin = originHeaders(e, owner, cdn);
@@ -110,6 +126,8 @@ function redirected(e: Evidence): string[] {
   try {
     to = new URL(section.finalUrl).hostname;
   } catch {}
+  // Same name, another address (--connect-to, or a changed DNS answer): no redirect to speak of.
+  if (to === from) return [`the page came from ${section.remoteNetwork.ip}`];
   const own = hostAddresses(e).map((n) => describeAddress(n));
   return [
     `the final page came from ${to} at ${section.remoteNetwork.ip}, after a redirect from ${from}`,
@@ -134,6 +152,28 @@ function otherRegistrants(owner: NetworkOwner, networks: NetworkEntry[]): string
     if (!out.includes(line)) out.push(line);
   }
   return out;
+}
+
+/**
+ * A hosting platform (Netlify, Vercel, Wix…) whose servers run in a public cloud: the address is
+ * the cloud's, but a CNAME into the platform's zone, or the cloud block registered to the
+ * platform, shows whose service it is. Its headers alone do not (anyone on the cloud can send
+ * them), so the cloud stays the answer then.
+ */
+function platformOnCloud(
+  e: Evidence,
+  owner: NetworkOwner,
+  networks: NetworkEntry[],
+): Candidate | undefined {
+  if (!owner.entry?.rentable) return undefined;
+  const cloudId = owner.entry.id;
+  const hosted = [...cdnCandidates(e), ...platformCandidates(e)].filter((c) => {
+    if (!c.entry.kinds.includes("hosting") || c.entry.id === cloudId) return false;
+    const named = c.hits.some((h) => h.channel === "dns" && !h.weak);
+    const registered = networks.some((n) => registeredTo(n.org, c.entry.name));
+    return named || registered;
+  });
+  return strongest(hosted);
 }
 
 /** True when a CNAME into the CDN's zone confirms it but the addresses are another network's. */

@@ -66,7 +66,9 @@ export function addressHits(e: Evidence, keep: Filter, into: Map<string, Candida
 
 /** DNS hits: a name in the host's CNAME chain inside the provider's domains. */
 export function cnameHits(e: Evidence, keep: Filter, into: Map<string, Candidate>): void {
-  for (const { from, to } of e.dns?.cnameChain ?? []) {
+  // The final page's own host when it came from another name of the site (www after a redirect).
+  const chain = e.http?.answeredChain ?? e.dns?.cnameChain ?? [];
+  for (const { from, to } of chain) {
     const match = providerByName("cname", to);
     if (match && keep(match.entry)) {
       addHit(into, match.entry, { channel: "dns", evidence: `CNAME ${from} → ${to}` });
