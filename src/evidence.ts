@@ -16,8 +16,13 @@ export interface DnsEvidence {
   section: DnsSection;
   /** The zone that holds the host (where NS was found by walking up to the zone cut). */
   zone: string | null;
-  /** CNAME chain as pairs, in order: host → … → final name. */
+  /** CNAME chain as pairs, in order: host → … → final name (the longer of the A and AAAA walks). */
   cnameChain: { from: string; to: string }[];
+  /**
+   * The chain each address family's walk followed: a zone can answer A with a CNAME into a
+   * platform and AAAA with its own address, so a chain speaks only for its own family's records.
+   */
+  chains?: { a: { from: string; to: string }[]; aaaa: { from: string; to: string }[] };
   /** Raw answers by "TYPE name", for diagnostics and the fingerprint `dns` rules. */
   answers: Record<string, DnsAnswer>;
 }
@@ -56,7 +61,8 @@ export interface HttpEvidence {
   chainHeaders: Record<string, string>[];
   /**
    * The CNAME chain of the final URL's host, when the final page came from another name of the
-   * site on an address of its own (set together with `section.remoteNetwork`).
+   * site on an address of its own and the chain resolves to that address (set together with
+   * `section.remoteNetwork`).
    */
   answeredChain?: { from: string; to: string }[];
 }

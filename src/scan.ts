@@ -81,7 +81,9 @@ export async function lookUpAnsweringNetwork(
     evidence.errors.push(...found.errors);
     if (found.entry.asn == null && !found.entry.org) return;
     section.remoteNetwork = found.entry;
-    if (chain) http.answeredChain = chain.chain;
+    // A second answer may differ from the one the probe used (TTL 0): the chain counts only if
+    // it leads to the address that answered.
+    if (chain?.records.some((ip) => sameAddress(ip, remote))) http.answeredChain = chain.chain;
   } catch (err) {
     ctx.log("debug", `network of ${remote}: ${String(err)}`);
   }

@@ -519,25 +519,51 @@ describe("fourth review: genuine set-ups stay named", () => {
     });
   };
 
-  it("apex → www on a platform that runs in a public cloud: the platform hosts it", () => {
+  it("apex → www on a platform in a public cloud: the cloud is the network, the platform is named", () => {
     const netlify = apexToWww(
       net("75.2.60.5", 16509, "AMAZON-02", "Amazon.com, Inc."),
       net("54.1.2.3", 16509, "AMAZON-02", "Amazon.com, Inc."),
       ["www.example.com", "example-site.netlify.app"],
       { server: "Netlify", "x-nf-request-id": "01KF8W0ZYAEKDTDRMNVE31AF00" },
     );
-    expect(detectHosting(netlify)).toMatchObject({
-      name: "Netlify",
-      note: "on Amazon Web Services",
-    });
+    // Hosting is the network the page came from (the definition); the platform role
+    // and the CDN name Netlify, with its channel.
+    expect(detectHosting(netlify)).toMatchObject({ name: "Amazon Web Services" });
+    expect(detectPlatform(netlify)).toMatchObject({ name: "Netlify", confidence: "high" });
     const vercel = apexToWww(
       net("76.76.21.21", 16509, "AMAZON-02", "Vercel, Inc"),
       net("76.76.21.164", 16509, "AMAZON-02", "Vercel, Inc"),
       ["www.example.com"],
       { server: "Vercel", "x-vercel-id": "iad1::abcde-1769280933622-449e98882f00" },
     );
-    expect(detectHosting(vercel)).toMatchObject({ name: "Vercel" });
     expect(detectCdn(vercel)).toMatchObject({ name: "Vercel" });
+    expect(detectHosting(vercel)?.evidence).toContain("76.76.21.164 is registered to Vercel, Inc");
+  });
+
+  it("a CNAME counts only for the address family, or the address, it leads to", () => {
+    // A walks into a Netlify name; AAAA is the zone's own server, and that is what answered.
+    const h = http("https://www.example.org/", {});
+    h.section.remoteAddress = "2600:1f18::5";
+    const e = emptyEvidence(T, {
+      dns: {
+        ...dns({
+          a: ["75.2.60.5"],
+          aaaa: ["2600:1f18::5"],
+          cname: ["www.example.org", "x.netlify.app"],
+        }),
+        chains: { a: [{ from: "www.example.org", to: "x.netlify.app" }], aaaa: [] },
+      },
+      network: {
+        site: [net("2600:1f18::5", 16509, "AMAZON-02", "Amazon.com, Inc.")],
+        nameservers: [],
+        mail: [],
+      },
+      http: h,
+    });
+    expect(detectPlatform(e)).toBeNull();
+    // Not knowing which answered, walks that disagree say nothing.
+    h.section.remoteAddress = null;
+    expect(detectPlatform(e)).toBeNull();
   });
 
   it("a platform's headers alone on a cloud VM leave the cloud as the host", () => {

@@ -91,6 +91,8 @@ describe("dns source", () => {
       from: "www.example.org",
       to: "www.example.org.cdn.example.net",
     });
+    // Each family's walk is kept: a chain speaks only for the addresses it led to.
+    expect(v.chains?.a[0]?.to).toBe("www.example.org.cdn.example.net");
     expect(v.answers["MX example.org"]?.status).toBe("NOERROR");
   });
 

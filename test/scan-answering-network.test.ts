@@ -59,6 +59,13 @@ describe("the network of the server that answered", () => {
     ]);
   });
 
+  it("drops a CNAME chain that does not lead to the address that answered (a second answer)", async () => {
+    const e = evidenceAnsweredFrom("198.185.159.146");
+    await lookUpAnsweringNetwork(fakeContext([]), e, new AbortController().signal);
+    expect(e.http?.section.remoteNetwork).toMatchObject({ ip: "198.185.159.146" });
+    expect(e.http?.answeredChain).toBeUndefined();
+  });
+
   it("keeps the host's own addresses when the answering network cannot be found, and says why", async () => {
     const e = evidenceAnsweredFrom("198.185.159.145");
     await lookUpAnsweringNetwork(fakeContext([], false), e, new AbortController().signal);

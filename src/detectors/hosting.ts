@@ -18,7 +18,6 @@ import {
 } from "./attribution.js";
 import { cdnCandidates } from "./cdn.js";
 import { commonOwner, type NetworkOwner, registeredTo } from "./ownership.js";
-import { platformCandidates } from "./platform.js";
 import { reportTo } from "./report-to.js";
 import { hostAddresses, siteAddresses } from "./site-signals.js";
 
@@ -44,6 +43,7 @@ export function detectHosting(e: Evidence): Provider | null {
       ? `${describeAddress(n)}, in ${owner.name} range ${range.prefix}`
       : describeAddress(n);
   });
+  const addressLines = [...evidence];
   evidence.push(...otherRegistrants(owner, networks), ...elsewhere, ...redirected(e));
   if (front && cdn && edgeElsewhere(front, owner)) {
     // The site's name leads into the CDN's own zone, so these addresses are its edge servers,
@@ -53,27 +53,13 @@ export function detectHosting(e: Evidence): Provider | null {
       asn: null,
       confidence: "medium",
       evidence: [
-        ...evidence.map((line) => `${line}: an edge server of ${cdn.name}`),
+        ...addressLines.map((line) => `${line}: an edge server of ${cdn.name}`),
+        ...evidence.slice(addressLines.length),
         `origin hidden behind ${cdn.name}`,
       ],
       ...reportTo(cdn, []),
       id: cdn.id,
       note: "origin hidden",
-    };
-  }
-  const onCloud = platformOnCloud(e, owner, networks);
-  if (onCloud) {
-    return {
-      name: onCloud.entry.name,
-      asn: null,
-      confidence: "medium",
-      evidence: [
-        ...onCloud.hits.filter((h) => !h.weak).map((h) => h.evidence),
-        `runs on ${owner.name}: ${evidence.join("; ")}`,
-      ],
-      ...reportTo(onCloud.entry, networks),
-      id: onCloud.entry.id,
-      note: `on ${owner.name}`,
     };
   }
   const origin = originHeaders(e, owner, cdn);
@@ -152,28 +138,6 @@ function otherRegistrants(owner: NetworkOwner, networks: NetworkEntry[]): string
     if (!out.includes(line)) out.push(line);
   }
   return out;
-}
-
-/**
- * A hosting platform (Netlify, Vercel, Wix…) whose servers run in a public cloud: the address is
- * the cloud's, but a CNAME into the platform's zone, or the cloud block registered to the
- * platform, shows whose service it is. Its headers alone do not (anyone on the cloud can send
- * them), so the cloud stays the answer then.
- */
-function platformOnCloud(
-  e: Evidence,
-  owner: NetworkOwner,
-  networks: NetworkEntry[],
-): Candidate | undefined {
-  if (!owner.entry?.rentable) return undefined;
-  const cloudId = owner.entry.id;
-  const hosted = [...cdnCandidates(e), ...platformCandidates(e)].filter((c) => {
-    if (!c.entry.kinds.includes("hosting") || c.entry.id === cloudId) return false;
-    const named = c.hits.some((h) => h.channel === "dns" && !h.weak);
-    const registered = networks.some((n) => registeredTo(n.org, c.entry.name));
-    return named || registered;
-  });
-  return strongest(hosted);
 }
 
 /** True when a CNAME into the CDN's zone confirms it but the addresses are another network's. */

@@ -34,8 +34,8 @@ export function detectPlatform(e: Evidence): Provider | null {
   return siteSoftware(e.technologies.filter((t) => !t.thirdParty && !dnsOnly(t)));
 }
 
-/** Every hosted-platform candidate with its evidence (before the choice), for hosting too. */
-export function platformCandidates(e: Evidence): Candidate[] {
+/** Every hosted-platform candidate with its evidence (before the choice). */
+function platformCandidates(e: Evidence): Candidate[] {
   const own = e.technologies.filter((t) => !t.thirdParty && !dnsOnly(t));
   const found = new Map<string, Candidate>();
   addressHits(e, isPlatform, found);

@@ -2,6 +2,7 @@
 // headers and cookies of its final response. Third-party assets never count here.
 
 import type { Evidence } from "../evidence.js";
+import { sameAddress } from "../net/same-address.js";
 import type { NetworkEntry } from "../profile/types.js";
 import {
   matchCookies,
@@ -64,11 +65,33 @@ export function addressHits(e: Evidence, keep: Filter, into: Map<string, Candida
   }
 }
 
-/** DNS hits: a name in the host's CNAME chain inside the provider's domains. */
+/**
+ * The CNAME chain that leads to the site's traffic: the final host's after a redirect within
+ * the site; else the walk of the address family that answered; else, not knowing which, the
+ * walks only where they agree (a zone can send A into a platform's zone and AAAA to itself).
+ */
+export function siteChain(e: Evidence): { from: string; to: string }[] {
+  if (e.http?.answeredChain) return e.http.answeredChain;
+  const dns = e.dns;
+  if (!dns) return [];
+  const chains = dns.chains;
+  if (!chains) return dns.cnameChain;
+  const remote = e.http?.section.remoteAddress;
+  const { a, aaaa } = dns.section;
+  if (remote) {
+    if (a.some((ip) => sameAddress(ip, remote))) return chains.a;
+    if (aaaa.some((ip) => sameAddress(ip, remote))) return chains.aaaa;
+    return [];
+  }
+  if (a.length === 0) return chains.aaaa;
+  if (aaaa.length === 0) return chains.a;
+  const end = (c: { to: string }[]) => c[c.length - 1]?.to ?? null;
+  return end(chains.a) === end(chains.aaaa) ? chains.a : [];
+}
+
+/** DNS hits: a name in the CNAME chain of the site's traffic inside the provider's domains. */
 export function cnameHits(e: Evidence, keep: Filter, into: Map<string, Candidate>): void {
-  // The final page's own host when it came from another name of the site (www after a redirect).
-  const chain = e.http?.answeredChain ?? e.dns?.cnameChain ?? [];
-  for (const { from, to } of chain) {
+  for (const { from, to } of siteChain(e)) {
     const match = providerByName("cname", to);
     if (match && keep(match.entry)) {
       addHit(into, match.entry, { channel: "dns", evidence: `CNAME ${from} → ${to}` });

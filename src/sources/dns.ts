@@ -90,7 +90,13 @@ export const dnsSource: Source<DnsEvidence> = {
     const nxdomain = a.status === "NXDOMAIN" && a.chain.length === 0;
     return {
       status: unasked ? "error" : nxdomain ? "empty" : "ok",
-      value: { section, zone: zone.zone, cnameChain: chain, answers },
+      value: {
+        section,
+        zone: zone.zone,
+        cnameChain: chain,
+        chains: { a: a.chain, aaaa: aaaa.chain },
+        answers,
+      },
       errors: errors.list,
       durationMs: ctx.clock.now() - started,
     };
