@@ -566,6 +566,21 @@ describe("fourth review: genuine set-ups stay named", () => {
     expect(detectPlatform(e)).toBeNull();
   });
 
+  it("not knowing which answered, the steps both walks share still count (Akamai)", () => {
+    const shared = { from: "www.example.org", to: "www.example.org.edgekey.net" };
+    const e = emptyEvidence(T, {
+      dns: {
+        ...dns({ a: ["80.157.1.2"], aaaa: ["2a02:26f0::1"] }),
+        chains: {
+          a: [shared, { from: "www.example.org.edgekey.net", to: "e1234.a.akamaiedge.net" }],
+          aaaa: [shared, { from: "www.example.org.edgekey.net", to: "e1234.dsca.akamaiedge.net" }],
+        },
+      },
+    });
+    expect(detectCdn(e)).toMatchObject({ name: "Akamai" });
+    expect(detectCdn(e)?.evidence).toContain("CNAME www.example.org → www.example.org.edgekey.net");
+  });
+
   it("a platform's headers alone on a cloud VM leave the cloud as the host", () => {
     const vm = apexToWww(
       net("3.3.3.3", 16509, "AMAZON-02", "Amazon.com, Inc."),

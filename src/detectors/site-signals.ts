@@ -68,7 +68,7 @@ export function addressHits(e: Evidence, keep: Filter, into: Map<string, Candida
 /**
  * The CNAME chain that leads to the site's traffic: the final host's after a redirect within
  * the site; else the walk of the address family that answered; else, not knowing which, the
- * walks only where they agree (a zone can send A into a platform's zone and AAAA to itself).
+ * steps both walks share (a zone can send A into a platform's zone and AAAA to itself).
  */
 export function siteChain(e: Evidence): { from: string; to: string }[] {
   if (e.http?.answeredChain) return e.http.answeredChain;
@@ -85,8 +85,14 @@ export function siteChain(e: Evidence): { from: string; to: string }[] {
   }
   if (a.length === 0) return chains.aaaa;
   if (aaaa.length === 0) return chains.a;
-  const end = (c: { to: string }[]) => c[c.length - 1]?.to ?? null;
-  return end(chains.a) === end(chains.aaaa) ? chains.a : [];
+  // The steps both walks share (Akamai's edgekey.net step, before per-family edge names).
+  const shared: { from: string; to: string }[] = [];
+  for (const [i, step] of chains.a.entries()) {
+    const other = chains.aaaa[i];
+    if (!other || other.from !== step.from || other.to !== step.to) break;
+    shared.push(step);
+  }
+  return shared;
 }
 
 /** DNS hits: a name in the CNAME chain of the site's traffic inside the provider's domains. */
