@@ -22,7 +22,7 @@ export interface DnsEvidence {
    * The chain each address family's walk followed: a zone can answer A with a CNAME into a
    * platform and AAAA with its own address, so a chain speaks only for its own family's records.
    */
-  chains?: { a: { from: string; to: string }[]; aaaa: { from: string; to: string }[] };
+  chains: { a: { from: string; to: string }[]; aaaa: { from: string; to: string }[] };
   /** Raw answers by "TYPE name", for diagnostics and the fingerprint `dns` rules. */
   answers: Record<string, DnsAnswer>;
 }

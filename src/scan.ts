@@ -84,6 +84,13 @@ export async function lookUpAnsweringNetwork(
     // A second answer may differ from the one the probe used (TTL 0): the chain counts only if
     // it leads to the address that answered.
     if (chain?.records.some((ip) => sameAddress(ip, remote))) http.answeredChain = chain.chain;
+    else if (chain && finalHost) {
+      evidence.errors.push({
+        source: "dns",
+        code: "INCONSISTENT_ANSWER",
+        message: `${finalHost}: asked again, its addresses do not include ${remote}, which served the page; its CNAME chain is not used`,
+      });
+    }
   } catch (err) {
     ctx.log("debug", `network of ${remote}: ${String(err)}`);
   }

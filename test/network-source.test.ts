@@ -69,7 +69,13 @@ async function setup(table: Record<string, string[] | DnsStatus> = CYMRU) {
 }
 
 function dnsEvidence(section: Partial<DnsEvidence["section"]>): DnsEvidence {
-  return { section: { ...emptyDnsSection(), ...section }, zone: null, cnameChain: [], answers: {} };
+  return {
+    section: { ...emptyDnsSection(), ...section },
+    zone: null,
+    cnameChain: [],
+    chains: { a: [], aaaa: [] },
+    answers: {},
+  };
 }
 
 async function gather(

@@ -15,7 +15,13 @@ afterEach(async () => {
 const target = { input: "site.test", host: "site.test", domain: "site.test", url: null };
 
 function dnsWith(a: string[]) {
-  return { section: { ...emptyDnsSection(), a }, zone: null, cnameChain: [], answers: {} };
+  return {
+    section: { ...emptyDnsSection(), a },
+    zone: null,
+    cnameChain: [],
+    chains: { a: [], aaaa: [] },
+    answers: {},
+  };
 }
 
 describe("http source", () => {

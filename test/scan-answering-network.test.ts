@@ -64,6 +64,7 @@ describe("the network of the server that answered", () => {
     await lookUpAnsweringNetwork(fakeContext([]), e, new AbortController().signal);
     expect(e.http?.section.remoteNetwork).toMatchObject({ ip: "198.185.159.146" });
     expect(e.http?.answeredChain).toBeUndefined();
+    expect(e.errors.map((x) => x.code)).toEqual(["INCONSISTENT_ANSWER"]);
   });
 
   it("keeps the host's own addresses when the answering network cannot be found, and says why", async () => {

@@ -124,6 +124,7 @@ describe("technology fingerprints (webappanalyzer data)", () => {
           },
           zone: "mail.example",
           cnameChain: [],
+          chains: { a: [], aaaa: [] },
           answers: {},
         },
       },
@@ -144,6 +145,7 @@ describe("technology fingerprints (webappanalyzer data)", () => {
       },
       zone: "hetzner-site.example",
       cnameChain: [],
+      chains: { a: [], aaaa: [] },
       answers: {},
     };
     const techs = detectTechnologies(ev);

@@ -75,7 +75,6 @@ export function siteChain(e: Evidence): { from: string; to: string }[] {
   const dns = e.dns;
   if (!dns) return [];
   const chains = dns.chains;
-  if (!chains) return dns.cnameChain;
   const remote = e.http?.section.remoteAddress;
   const { a, aaaa } = dns.section;
   if (remote) {
