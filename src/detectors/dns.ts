@@ -6,7 +6,7 @@ import type { Provider } from "../profile/types.js";
 import { providerByName } from "../providers/index.js";
 import { addHit, type Candidate, describeAddress, strongest, toProvider } from "./attribution.js";
 import { commonOwner, ownNetwork } from "./ownership.js";
-import { reportTo } from "./report-to.js";
+import { ownerProvider } from "./report-to.js";
 
 /** The DNS host of the domain, or null without NS evidence. */
 export function detectDns(e: Evidence): Provider | null {
@@ -38,15 +38,8 @@ export function detectDns(e: Evidence): Provider | null {
   const nets = e.network?.nameservers ?? [];
   const owned = commonOwner(nets);
   if (!owned) return null;
-  const provider: Provider = {
-    name: owned.owner.name,
-    asn: owned.networks.find((n) => n.asn != null)?.asn ?? null,
-    confidence: "medium",
-    evidence: owned.networks.map((n) => `nameserver ${describeAddress(n, "address")}`),
-    ...reportTo(owned.owner.entry, owned.networks),
-  };
-  if (owned.owner.entry) provider.id = owned.owner.entry.id;
-  return provider;
+  const evidence = owned.networks.map((n) => `nameserver ${describeAddress(n, "address")}`);
+  return ownerProvider(owned.owner, owned.networks, evidence, "medium");
 }
 
 /** Most nameservers judged per set (real delegations list two to a dozen). */

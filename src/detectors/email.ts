@@ -6,7 +6,7 @@ import type { Provider } from "../profile/types.js";
 import { providerByName } from "../providers/index.js";
 import { addHit, type Candidate, describeAddress, strongest, toProvider } from "./attribution.js";
 import { commonOwner, ownNetwork } from "./ownership.js";
-import { reportTo } from "./report-to.js";
+import { ownerProvider } from "./report-to.js";
 
 /** Domains named by `include:` and `redirect=` in the domain's SPF record (RFC 7208 §5.2, §6.1). */
 export function spfIncludes(txt: string[]): string[] {
@@ -75,22 +75,13 @@ export function detectEmail(e: Evidence): Provider | null {
     : mailNets;
   const owned = commonOwner(nets);
   if (!owned) return null;
-  const provider: Provider = {
-    name: owned.owner.name,
-    asn: owned.networks.find((n) => n.asn != null)?.asn ?? null,
-    confidence: "medium",
-    evidence: [
-      `MX ${preferred.map((r) => r.exchange).join(", ")}`,
-      ...owned.networks.map((n) => `MX host ${describeAddress(n, "address")}`),
-      ...mx
-        .filter((r) => !preferred.includes(r))
-        .map((r) => `also MX ${r.preference} ${r.exchange}`),
-      ...senders,
-    ],
-    ...reportTo(owned.owner.entry, owned.networks),
-  };
-  if (owned.owner.entry) provider.id = owned.owner.entry.id;
-  return provider;
+  const evidence = [
+    `MX ${preferred.map((r) => r.exchange).join(", ")}`,
+    ...owned.networks.map((n) => `MX host ${describeAddress(n, "address")}`),
+    ...mx.filter((r) => !preferred.includes(r)).map((r) => `also MX ${r.preference} ${r.exchange}`),
+    ...senders,
+  ];
+  return ownerProvider(owned.owner, owned.networks, evidence, "medium");
 }
 
 function mxLine(r: { preference: number; exchange: string }, pattern: string): string {

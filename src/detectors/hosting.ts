@@ -18,7 +18,7 @@ import {
 } from "./attribution.js";
 import { cdnCandidates } from "./cdn.js";
 import { commonOwner, type NetworkOwner, registeredTo } from "./ownership.js";
-import { reportTo } from "./report-to.js";
+import { ownerProvider, reportTo } from "./report-to.js";
 import { hostAddresses, siteAddresses } from "./site-signals.js";
 
 /** The hosting network of the site, or null when its addresses are unknown. */
@@ -87,20 +87,17 @@ function hostingProvider(
       );
     const own = origin.filter((h) => h.entry.id === owner.key).map((h) => h.text);
     if (own.length > 0 && claims.length === 0) {
-      return { ...base(owner, networks, [...evidence, ...own]), confidence: "high" };
+      return ownerProvider(owner, networks, [...evidence, ...own], "high");
     }
-    return {
-      ...base(owner, networks, [...evidence, ...claims, `origin hidden behind ${cdn.name}`]),
-      confidence: "medium",
-      note: "origin hidden",
-    };
+    const hidden = [...evidence, ...claims, `origin hidden behind ${cdn.name}`];
+    return { ...ownerProvider(owner, networks, hidden, "medium"), note: "origin hidden" };
   }
   const own = origin.filter((h) => h.entry.id === owner.key).map((h) => h.text);
   const extra = cdn && cdn.id !== owner.key ? [`served through ${cdn.name}`] : [];
-  return {
-    ...base(owner, networks, [...evidence, ...own, ...extra]),
-    confidence: owner.entry ? "high" : "medium",
-  };
+  // A catalogued network is a known host; an organisation named only by the registry data is
+  // what that data says.
+  const confidence = owner.entry ? "high" : "medium";
+  return ownerProvider(owner, networks, [...evidence, ...own, ...extra], confidence);
 }
 
 /** When the final page came from another name of the site, where the target host itself points. */
@@ -164,16 +161,4 @@ function originHeaders(e: Evidence, owner: NetworkOwner, cdn: ProviderEntry | nu
       entry: h.entry,
       text: h.pattern ? `header ${h.header}: ${shortValue(h.value)}` : `header ${h.header} present`,
     }));
-}
-
-function base(owner: NetworkOwner, networks: NetworkEntry[], evidence: string[]): Provider {
-  const provider: Provider = {
-    name: owner.name,
-    asn: networks.find((n) => n.asn != null)?.asn ?? null,
-    confidence: "high",
-    evidence,
-    ...reportTo(owner.entry, networks),
-  };
-  if (owner.entry) provider.id = owner.entry.id;
-  return provider;
 }

@@ -1,14 +1,14 @@
 // Where to report a provider: the catalogue's channel, the same company's, a block registered to
 // it in the RDAP data, or the company that owns it; with `abuseSource` saying which.
 
-import type { AbuseContact, NetworkEntry } from "../profile/types.js";
+import type { AbuseContact, Confidence, NetworkEntry, Provider } from "../profile/types.js";
 import {
   catalogueAbuse,
   type ProviderEntry,
   providerByAsn,
   providerById,
 } from "../providers/index.js";
-import { registeredTo } from "./ownership.js";
+import { type NetworkOwner, registeredTo } from "./ownership.js";
 
 /** An abuse contact with every field null (the contract requires the object). */
 export function noAbuse(): AbuseContact {
@@ -85,4 +85,22 @@ function catalogued(entry: ProviderEntry): { abuse: AbuseContact; abuseSource: s
   if (!abuse || !entry.abuse) return null;
   const how = entry.abuse.unverified ? ", not confirmed from a primary source" : "";
   return { abuse, abuseSource: `hostscan provider catalogue (${entry.abuse.source}${how})` };
+}
+
+/** The profile's Provider for the owner of some networks, with its contact. */
+export function ownerProvider(
+  owner: NetworkOwner,
+  networks: NetworkEntry[],
+  evidence: string[],
+  confidence: Confidence,
+): Provider {
+  const provider: Provider = {
+    name: owner.name,
+    asn: networks.find((n) => n.asn != null)?.asn ?? null,
+    confidence,
+    evidence,
+    ...reportTo(owner.entry, networks),
+  };
+  if (owner.entry) provider.id = owner.entry.id;
+  return provider;
 }
