@@ -92,7 +92,8 @@ export async function lookUpAnsweringNetwork(
       });
     }
   } catch (err) {
-    ctx.log("debug", `network of ${remote}: ${String(err)}`);
+    // The lookups do not throw for network trouble: this is a bug, kept visible as an error.
+    evidence.errors.push(toErrorEntry("asn", err, `network of ${remote}`));
   }
 }
 
