@@ -3,12 +3,7 @@
 
 import type { Evidence } from "../evidence.js";
 import type { NetworkEntry, Provider } from "../profile/types.js";
-import {
-  matchHeaders,
-  type ProviderEntry,
-  providerByAddress,
-  providerById,
-} from "../providers/index.js";
+import { matchHeaders, type ProviderEntry, providerByAddress } from "../providers/index.js";
 import {
   type Candidate,
   candidateConfidence,
@@ -17,14 +12,14 @@ import {
   strongest,
 } from "./attribution.js";
 import { cdnCandidates } from "./cdn.js";
-import { commonOwner, type NetworkOwner, registeredTo } from "./ownership.js";
+import { commonOwner, type NetworkOwner, registeredTo, sameCompany } from "./ownership.js";
 import { ownerProvider, reportTo } from "./report-to.js";
 import { hostAddresses, siteAddresses } from "./site-signals.js";
 
 /** The hosting network of the site, or null when its addresses are unknown. */
 export function detectHosting(e: Evidence): Provider | null {
   const nets = siteAddresses(e);
-  // On a tie, the network that answered the request wins.
+  // The network that answered the request is the host, however many others are listed.
   const found = commonOwner(nets, e.http?.section.remoteAddress ?? null);
   if (!found) return null;
   const { owner, networks } = found;
@@ -36,15 +31,15 @@ export function detectHosting(e: Evidence): Provider | null {
   const confirmed = cdnCandidates(e).filter((c) => candidateConfidence(c) !== "low");
   const front = strongest(confirmed);
   const cdn = front?.entry ?? null;
-  const evidence = networks.map((n) => {
+  const addressLines = networks.map((n) => {
     // Each address cites its own listed range (GitHub Pages' IPv4 and IPv6 ranges differ).
     const range = owner.prefix ? providerByAddress(n.ip) : undefined;
     return range?.entry === owner.entry
       ? `${describeAddress(n)}, in ${owner.name} range ${range.prefix}`
       : describeAddress(n);
   });
-  const addressLines = [...evidence];
-  evidence.push(...otherRegistrants(owner, networks), ...elsewhere, ...redirected(e));
+  const leads = [...otherRegistrants(owner, networks), ...elsewhere, ...redirected(e)];
+  const evidence = [...addressLines, ...leads];
   if (front && cdn && edgeElsewhere(front, owner)) {
     // The site's name leads into the CDN's own zone, so these addresses are its edge servers,
     // placed inside another network (Akamai's servers inside ISPs): the CDN hides the origin.
@@ -54,7 +49,7 @@ export function detectHosting(e: Evidence): Provider | null {
       confidence: "medium",
       evidence: [
         ...addressLines.map((line) => `${line}: an edge server of ${cdn.name}`),
-        ...evidence.slice(addressLines.length),
+        ...leads,
         `origin hidden behind ${cdn.name}`,
       ],
       ...reportTo(cdn, []),
@@ -124,12 +119,11 @@ function redirected(e: Evidence): string[] {
  * owner's own channel, so they are named in the evidence only.
  */
 function otherRegistrants(owner: NetworkOwner, networks: NetworkEntry[]): string[] {
-  const entry = owner.entry;
-  if (!entry) return [];
-  const parent = entry.network ? providerById(entry.network) : undefined;
+  if (!owner.entry) return [];
+  const companies = sameCompany(owner.entry);
   const out: string[] = [];
   for (const n of networks) {
-    if (!n.org || [entry, parent].some((c) => c && registeredTo(n.org, c.name))) continue;
+    if (!n.org || companies.some((c) => registeredTo(n.org, c.name))) continue;
     const contact = n.abuse?.email ?? n.abuse?.url ?? n.abuse?.phone;
     const line = `${n.prefix ?? n.ip} is registered to ${n.org}${contact ? ` (RDAP abuse contact ${contact})` : ""}`;
     if (!out.includes(line)) out.push(line);

@@ -25,19 +25,19 @@ export function ownNetwork(net: NetworkEntry, entry: ProviderEntry): boolean {
  * stands.
  */
 export function prefixAgrees(net: NetworkEntry, entry: ProviderEntry): boolean {
-  const ids = [
-    entry.id,
-    ...(entry.network ? [entry.network] : []),
-    ...(entry.owner ? [entry.owner.id] : []),
-    ...(entry.runsOn ?? []),
-  ];
-  const companies = ids.map((id) => providerById(id)).filter((c) => c !== undefined);
-  const orgAgrees = !!net.org && companies.some((c) => registeredTo(net.org, c.name));
-  const asOwner = providerByAsn(net.asn);
-  const asAgrees = !!asOwner && ids.includes(asOwner.id);
   // Nothing known contradicts it: the list stands.
   if (!net.org && net.asn == null) return true;
-  return orgAgrees || asAgrees;
+  const runsOn = (entry.runsOn ?? []).map((id) => providerById(id)).filter((c) => c !== undefined);
+  const companies = [...sameCompany(entry), ...runsOn];
+  const orgAgrees = companies.some((c) => registeredTo(net.org, c.name));
+  const asOwner = providerByAsn(net.asn);
+  return orgAgrees || (!!asOwner && companies.some((c) => c.id === asOwner.id));
+}
+
+/** The entry and the entries of the same company: its network (VIP → Automattic), its owner. */
+export function sameCompany(entry: ProviderEntry): ProviderEntry[] {
+  const ids = [entry.network, entry.owner?.id].filter((id) => id !== undefined);
+  return [entry, ...ids.map((id) => providerById(id)).filter((c) => c !== undefined)];
 }
 
 /** "shopify" from "Shopify, Inc." or "Shopify": the lower-case name before any punctuation. */

@@ -29,13 +29,6 @@ const SITE_SOFTWARE = new Set([
 
 /** The platform of the site, or null when nothing shows one. */
 export function detectPlatform(e: Evidence): Provider | null {
-  const best = strongest(platformCandidates(e));
-  if (best) return toProvider(best);
-  return siteSoftware(e.technologies.filter((t) => !t.thirdParty && !dnsOnly(t)));
-}
-
-/** Every hosted-platform candidate with its evidence (before the choice). */
-function platformCandidates(e: Evidence): Candidate[] {
   const own = e.technologies.filter((t) => !t.thirdParty && !dnsOnly(t));
   const found = new Map<string, Candidate>();
   addressHits(e, isPlatform, found);
@@ -58,7 +51,9 @@ function platformCandidates(e: Evidence): Candidate[] {
       }
     }
   }
-  return [...found.values()];
+  const best = strongest(found.values());
+  if (best) return toProvider(best);
+  return siteSoftware(own);
 }
 
 /** True when only the dataset's DNS rules (directly or through `implies`) showed it. */

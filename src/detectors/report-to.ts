@@ -8,7 +8,7 @@ import {
   providerByAsn,
   providerById,
 } from "../providers/index.js";
-import { type NetworkOwner, registeredTo } from "./ownership.js";
+import { type NetworkOwner, registeredTo, sameCompany } from "./ownership.js";
 
 /** An abuse contact with every field null (the contract requires the object). */
 export function noAbuse(): AbuseContact {
@@ -37,7 +37,7 @@ export function reportTo(
     };
   }
   const owner = entry?.owner ? providerById(entry.owner.id) : undefined;
-  const fromRdap = rdapContact(entry, [parent, owner], networks);
+  const fromRdap = rdapContact(entry, networks);
   if (fromRdap) return fromRdap;
   // The company that owns the service (Sucuri is GoDaddy's) takes reports for it.
   const fromOwner = owner ? catalogued(owner) : null;
@@ -51,17 +51,15 @@ export function reportTo(
 }
 
 /** The RDAP abuse contact of a block registered to the provider (or its company). */
-/** The RDAP abuse contact of a block registered to the provider (or its company). */
 function rdapContact(
   entry: ProviderEntry | null,
-  related: (ProviderEntry | undefined)[],
   networks: NetworkEntry[],
 ): { abuse: AbuseContact; abuseSource: string } | null {
   // Only a block the RIR registers to the provider (or its company) carries its contact: a
   // reseller's reassignment inside its AS, or its address in AWS, is somebody else's. Without a
   // registrant, the provider's own AS has to speak for it. An owner named from the registry data
   // itself (no catalogue entry) is that data's organisation.
-  const companies = entry ? [entry, ...related.filter((c) => c !== undefined)] : [];
+  const companies = entry ? sameCompany(entry) : [];
   const own = entry
     ? networks.filter((n) =>
         n.org

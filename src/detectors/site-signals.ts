@@ -70,7 +70,7 @@ export function addressHits(e: Evidence, keep: Filter, into: Map<string, Candida
  * the site; else the walk of the address family that answered; else, not knowing which, the
  * steps both walks share (a zone can send A into a platform's zone and AAAA to itself).
  */
-export function siteChain(e: Evidence): { from: string; to: string }[] {
+function siteChain(e: Evidence): { from: string; to: string }[] {
   if (e.http?.answeredChain) return e.http.answeredChain;
   const dns = e.dns;
   if (!dns) return [];

@@ -38,7 +38,7 @@ export function abuseVia(source: string | undefined): string | null {
   if (source.startsWith("RDAP abuse contact of the network")) return "(via network RDAP)";
   if (source.startsWith("IANA root zone database")) return "(via IANA root zone database)";
   const runs = /^(.+?), which (?:runs|owns) /.exec(source);
-  if (runs?.[1]) return `(via ${runs[1]})`;
+  if (runs?.[1]) return `(via ${sanitize(runs[1])})`;
   const answer = /^(RDAP|WHOIS) /.exec(source);
   return answer?.[1] ? `(via ${answer[1]})` : null;
 }

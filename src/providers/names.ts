@@ -51,11 +51,6 @@ function labelRegExp(label: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
-/** True when the pattern holds a wildcard label (`*` or `#`). */
-export function hasWildcard(text: string): boolean {
-  return /[*#]/.test(text);
-}
-
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
