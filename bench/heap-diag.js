@@ -1,7 +1,7 @@
 // Diagnostic: runs the CLI like measure.js, then at exit (after a full GC) prints memoryUsage
 // and writes a heap snapshot to $HOSTSCAN_BENCH_HEAP when set. Run with --expose-gc.
 import { writeHeapSnapshot } from "node:v8";
-import { main } from "../dist/cli.js";
+import { main } from "../dist/cli/main.js";
 
 const code = await main(process.argv.slice(2), {
   stdout: process.stdout,

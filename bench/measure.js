@@ -1,7 +1,7 @@
 // Runs the built CLI in this process (exactly as bin/hostscan.js does) and, at exit, writes
 // its own CPU time and peak RSS (process.resourceUsage) as JSON to $HOSTSCAN_BENCH_USAGE.
 import { writeFileSync } from "node:fs";
-import { runProcess } from "../dist/cli.js";
+import { runProcess } from "../dist/cli/main.js";
 
 const out = process.env.HOSTSCAN_BENCH_USAGE;
 process.on("exit", (code) => {

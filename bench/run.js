@@ -27,8 +27,8 @@ const PROFILE = flag("--profile");
 const PASSIVE = flag("--passive");
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
 
-if (!existsSync(join(ROOT, "dist/cli.js"))) {
-  log("dist/cli.js missing: run `npm run build` first (npm run bench does)");
+if (!existsSync(join(ROOT, "dist/cli/main.js"))) {
+  log("dist/cli/main.js missing: run `npm run build` first (npm run bench does)");
   process.exit(2);
 }
 

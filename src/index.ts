@@ -1,11 +1,12 @@
 // The library: importing it does nothing; `hostscan` the command is src/cli.ts.
-export { type Context, createContext } from "./context.js";
-export { judge } from "./detectors/index.js";
-export { errorCode, HostscanError } from "./errors.js";
-export { type Evidence, emptyEvidence } from "./evidence.js";
+
 export { formatters } from "./format/index.js";
-export { defaultOptions, type ScanOptions } from "./options.js";
+export { judge } from "./judge/detectors/index.js";
+export { errorCode, HostscanError } from "./profile/errors.js";
 export * from "./profile/types.js";
-export { scanTarget } from "./scan.js";
-export { scanInput } from "./scan-input.js";
-export { parseTarget } from "./targets/normalize.js";
+export { type Context, createContext } from "./scan/context.js";
+export { defaultOptions, type ScanOptions } from "./scan/options.js";
+export { scanInput } from "./scan/scan-input.js";
+export { scanTarget } from "./scan/scan-target.js";
+export { parseTarget } from "./scan/targets/normalize.js";
+export { type Evidence, emptyEvidence } from "./sources/evidence.js";

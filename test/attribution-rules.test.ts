@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { detectCdn } from "../src/detectors/cdn.js";
-import { detectDns } from "../src/detectors/dns.js";
-import { detectEmail, spfIncludes } from "../src/detectors/email.js";
-import { detectHosting } from "../src/detectors/hosting.js";
-import { registeredTo } from "../src/detectors/ownership.js";
-import { detectPlatform } from "../src/detectors/platform.js";
-import { detectRegistry } from "../src/detectors/registry.js";
-import { reportTo } from "../src/detectors/report-to.js";
-import { detectTls } from "../src/detectors/tls.js";
-import { emptyEvidence } from "../src/evidence.js";
-import { type ProviderEntry, providerById } from "../src/providers/index.js";
-import { detectTechnologies } from "../src/tech/detect.js";
+import { type ProviderEntry, providerById } from "../src/catalogue/index.js";
+import { detectCdn } from "../src/judge/detectors/cdn.js";
+import { detectDns } from "../src/judge/detectors/dns.js";
+import { detectEmail, spfIncludes } from "../src/judge/detectors/email.js";
+import { detectHosting } from "../src/judge/detectors/hosting.js";
+import { registeredTo } from "../src/judge/detectors/ownership.js";
+import { detectPlatform } from "../src/judge/detectors/platform.js";
+import { detectRegistry } from "../src/judge/detectors/registry.js";
+import { reportTo } from "../src/judge/detectors/report-to.js";
+import { detectTls } from "../src/judge/detectors/tls.js";
+import { detectTechnologies } from "../src/judge/fingerprints/detect.js";
+import { emptyEvidence } from "../src/sources/evidence.js";
 import { cert, dns, http, net, registration, target, tech } from "./fixtures/stacks/build.js";
 
 const T = target("www.example.org");

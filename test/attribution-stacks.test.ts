@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectors } from "../src/detectors/index.js";
+import { detectors } from "../src/judge/detectors/index.js";
 import { type Provider, ROLES } from "../src/profile/types.js";
 import { abuse } from "./fixtures/stacks/build.js";
 import { STACKS } from "./fixtures/stacks/stacks.js";

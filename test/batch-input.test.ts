@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { readTargets, targetOfLine } from "../src/batch/input.js";
+import { readTargets, targetOfLine } from "../src/cli/read-targets.js";
 
 async function collect(gen: AsyncIterable<string>): Promise<string[]> {
   const out: string[] = [];

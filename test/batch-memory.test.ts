@@ -1,7 +1,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { runBatch } from "../src/batch/run.js";
+import { runBatch } from "../src/scan/batch.js";
 import { batchOptions, fakeProfile } from "./helpers/batch-fakes.js";
 
 // A real full collection between samples, so the heap figures are live data, not garbage.

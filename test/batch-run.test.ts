@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { runBatch } from "../src/batch/run.js";
 import type { Profile } from "../src/profile/types.js";
+import { runBatch } from "../src/scan/batch.js";
 import {
   asyncLines,
   batchOptions,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cacheTtl } from "../src/dns/cache.js";
-import { createResolver } from "../src/dns/resolver.js";
-import type { Resolver } from "../src/dns/types.js";
+import { cacheTtl } from "../src/clients/dns/cache.js";
+import { createResolver } from "../src/clients/dns/resolver.js";
+import type { Resolver } from "../src/clients/dns/types.js";
 import { type FakeDns, type FakeDnsOptions, startFakeDns } from "./helpers/fake-dns-server.js";
 
 const RECORDS = {

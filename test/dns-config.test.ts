@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseResolvConf } from "../src/dns/resolv-conf.js";
-import { FALLBACK_SERVERS, resolverConfig } from "../src/dns/resolver.js";
-import { parseDnsServer } from "../src/dns/server-address.js";
+import { parseResolvConf } from "../src/clients/dns/resolv-conf.js";
+import { FALLBACK_SERVERS, resolverConfig } from "../src/clients/dns/resolver.js";
+import { parseDnsServer } from "../src/clients/dns/server-address.js";
 
 describe("resolv.conf", () => {
   it("reads nameservers (at most three) and timeout/attempts options", () => {

@@ -4,8 +4,8 @@ import type { AddressInfo } from "node:net";
 import dnsPacket from "dns-packet";
 import { Agent } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
-import { createResolver } from "../src/dns/resolver.js";
-import type { Resolver } from "../src/dns/types.js";
+import { createResolver } from "../src/clients/dns/resolver.js";
+import type { Resolver } from "../src/clients/dns/types.js";
 
 type Handler = (body: Buffer, req: http.IncomingMessage, res: http.ServerResponse) => void;
 

@@ -3,8 +3,8 @@
 import dgram from "node:dgram";
 import dnsPacket from "dns-packet";
 import { afterEach, describe, expect, it } from "vitest";
-import { createResolver } from "../src/dns/resolver.js";
-import type { Resolver } from "../src/dns/types.js";
+import { createResolver } from "../src/clients/dns/resolver.js";
+import type { Resolver } from "../src/clients/dns/types.js";
 
 type Send = (bytes: Buffer, via?: dgram.Socket) => void;
 type RawHandler = (query: dnsPacket.DecodedPacket, send: Send, spare: dgram.Socket) => void;

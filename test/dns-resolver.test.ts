@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createResolver } from "../src/dns/resolver.js";
-import type { Resolver } from "../src/dns/types.js";
+import { createResolver } from "../src/clients/dns/resolver.js";
+import type { Resolver } from "../src/clients/dns/types.js";
 import { type FakeDns, type FakeDnsOptions, startFakeDns } from "./helpers/fake-dns-server.js";
 
 const SOA = { mname: "ns1.example.org", rname: "hostmaster.example.org", serial: 7, minimum: 60 };

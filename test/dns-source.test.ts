@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type Context, createContext } from "../src/context.js";
-import { defaultOptions } from "../src/options.js";
+import { type Context, createContext } from "../src/scan/context.js";
+import { defaultOptions } from "../src/scan/options.js";
+import type { Target } from "../src/scan/targets/types.js";
 import { dnsSource } from "../src/sources/dns.js";
-import type { Target } from "../src/targets/types.js";
 import { type FakeDns, type FakeDnsOptions, startFakeDns } from "./helpers/fake-dns-server.js";
 import { CLOSED_RDAP_BOOTSTRAP, CLOSED_WHOIS } from "./helpers/offline-world.js";
 

@@ -1,8 +1,8 @@
 import dnsPacket from "dns-packet";
 import { describe, expect, it } from "vitest";
-import { decodeMessage, encodeQuery } from "../src/dns/message.js";
-import { normaliseQueryName, readName } from "../src/dns/wire-name.js";
-import { HostscanError } from "../src/errors.js";
+import { decodeMessage, encodeQuery } from "../src/clients/dns/message.js";
+import { normaliseQueryName, readName } from "../src/clients/dns/wire-name.js";
+import { HostscanError } from "../src/profile/errors.js";
 
 function badResponse(fn: () => unknown): string {
   try {

@@ -3,8 +3,8 @@
 // regenerate them with UPDATE_GOLDEN=1 npx vitest run test/format-golden.test.ts.
 import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { judge } from "../src/detectors/index.js";
 import { formatters } from "../src/format/index.js";
+import { judge } from "../src/judge/detectors/index.js";
 import { buildProfile } from "../src/profile/build.js";
 import type { Profile } from "../src/profile/types.js";
 import { STACKS } from "./fixtures/stacks/stacks.js";

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { emptyEvidence } from "../src/evidence.js";
 import { csvCell, csvFormatter } from "../src/format/csv.js";
 import { formatters } from "../src/format/index.js";
 import { safeJson, sanitize } from "../src/format/sanitize.js";
 import { abuseVia } from "../src/format/table-detail.js";
 import { buildProfile, failedProfile, noProviders } from "../src/profile/build.js";
 import type { Profile } from "../src/profile/types.js";
+import { emptyEvidence } from "../src/sources/evidence.js";
 
 const timing = { scannedAt: "2026-11-26T10:00:00.000Z", durationMs: 12 };
 const opts = { color: false, width: 120 };

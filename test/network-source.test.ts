@@ -1,9 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { originName, parseAsName, parseOrigin, ptrName } from "../src/asn/cymru.js";
-import { type Context, createContext } from "../src/context.js";
-import type { DnsAnswer, DnsRecord, DnsStatus, RecordType, Resolver } from "../src/dns/types.js";
-import { type DnsEvidence, emptyDnsSection } from "../src/evidence.js";
-import { defaultOptions } from "../src/options.js";
+import { originName, parseAsName, parseOrigin, ptrName } from "../src/clients/asn/cymru.js";
+import type {
+  DnsAnswer,
+  DnsRecord,
+  DnsStatus,
+  RecordType,
+  Resolver,
+} from "../src/clients/dns/types.js";
+import { type Context, createContext } from "../src/scan/context.js";
+import { defaultOptions } from "../src/scan/options.js";
+import { type DnsEvidence, emptyDnsSection } from "../src/sources/evidence.js";
 import { networkSource } from "../src/sources/network.js";
 import { type FakeRdapServer, startFakeRdapServer } from "./helpers/fake-rdap-server.js";
 import { CLOSED_WHOIS } from "./helpers/offline-world.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { matchConnectTo, parseConnectTo } from "../src/net/connect-to.js";
-import { isPrivateAddress, specialAddressRange } from "../src/net/private-address.js";
+import { matchConnectTo, parseConnectTo } from "../src/clients/net/connect-to.js";
+import { isPrivateAddress, specialAddressRange } from "../src/clients/net/private-address.js";
 
 describe("private-address guard", () => {
   it.each([

@@ -1,6 +1,6 @@
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { probeSite } from "../src/probe/probe.js";
+import { probeSite } from "../src/clients/probe/probe.js";
 import { type Route, startWebServer } from "./helpers/fake-web-server.js";
 import { probeOptions, testClient } from "./helpers/probe-harness.js";
 

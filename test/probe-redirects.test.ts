@@ -1,7 +1,7 @@
 import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ScanOptions } from "../src/options.js";
-import { probeSite } from "../src/probe/probe.js";
+import { probeSite } from "../src/clients/probe/probe.js";
+import type { ScanOptions } from "../src/scan/options.js";
 import { startSocksProxy } from "./helpers/fake-socks-proxy.js";
 import {
   type FakeWebServer,

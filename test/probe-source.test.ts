@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createContext } from "../src/context.js";
-import { emptyDnsSection } from "../src/evidence.js";
-import { createHttpClient } from "../src/probe/client.js";
+import { createHttpClient } from "../src/clients/probe/client.js";
+import { createContext } from "../src/scan/context.js";
+import { emptyDnsSection } from "../src/sources/evidence.js";
 import { httpSource } from "../src/sources/http.js";
 import { startWebServer } from "./helpers/fake-web-server.js";
 import { probeOptions, tableResolver } from "./helpers/probe-harness.js";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { probeSite } from "../src/probe/probe.js";
+import { probeSite } from "../src/clients/probe/probe.js";
 import { type FakeWebServer, startWebServer } from "./helpers/fake-web-server.js";
 import { probeOptions, testClient } from "./helpers/probe-harness.js";
 import type { LeafKind } from "./helpers/test-certs.js";

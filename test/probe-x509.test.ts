@@ -8,8 +8,8 @@ import {
   type TlsVerdict,
   tlsInfoFromCertificate,
   tlsInfoFromX509,
-} from "../src/probe/tls-info.js";
-import { parseX509Name } from "../src/probe/x509-name.js";
+} from "../src/clients/probe/tls-info.js";
+import { parseX509Name } from "../src/clients/probe/x509-name.js";
 
 const dir = new URL("./fixtures/certs/", import.meta.url);
 const pem = (name: string) => readFileSync(new URL(name, dir), "utf8");

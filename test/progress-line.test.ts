@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { progressLine } from "../src/batch/progress.js";
+import { progressLine } from "../src/cli/progress.js";
 
 describe("progressLine", () => {
   it("shows done/total, rate, ETA and errors when the total is known", () => {

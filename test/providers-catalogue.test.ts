@@ -8,8 +8,8 @@ import {
   providerByAsn,
   providerByIssuer,
   providerByName,
-} from "../src/providers/index.js";
-import { validateCatalogue } from "../src/providers/validate.js";
+} from "../src/catalogue/index.js";
+import { validateCatalogue } from "../src/catalogue/validate.js";
 
 /**
  * Entries reviewed and still without an abuse channel: no public page stating one was found

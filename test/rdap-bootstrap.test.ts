@@ -2,11 +2,16 @@ import { mkdtempSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createDiskCache } from "../src/cache/disk-cache.js";
-import { defaultOptions } from "../src/options.js";
-import { bootstrapCacheKey } from "../src/rdap/bootstrap.js";
-import { matchAsn, matchDomain, matchIp, parseBootstrap } from "../src/rdap/bootstrap-registry.js";
-import { RdapClient } from "../src/rdap/client.js";
+import { createDiskCache } from "../src/clients/cache/disk-cache.js";
+import { bootstrapCacheKey } from "../src/clients/rdap/bootstrap.js";
+import {
+  matchAsn,
+  matchDomain,
+  matchIp,
+  parseBootstrap,
+} from "../src/clients/rdap/bootstrap-registry.js";
+import { RdapClient } from "../src/clients/rdap/client.js";
+import { defaultOptions } from "../src/scan/options.js";
 import { type FakeRdapServer, startFakeRdapServer } from "./helpers/fake-rdap-server.js";
 
 const FILE = parseBootstrap({

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createDiskCache } from "../src/cache/disk-cache.js";
-import { defaultOptions } from "../src/options.js";
-import { RdapClient } from "../src/rdap/client.js";
-import type { RdapHttpOptions } from "../src/rdap/types.js";
+import { createDiskCache } from "../src/clients/cache/disk-cache.js";
+import { RdapClient } from "../src/clients/rdap/client.js";
+import type { RdapHttpOptions } from "../src/clients/rdap/types.js";
+import { defaultOptions } from "../src/scan/options.js";
 import { type FakeRdapServer, startFakeRdapServer } from "./helpers/fake-rdap-server.js";
 
 let fake: FakeRdapServer | null = null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { decodeDomain } from "../src/rdap/decode-domain.js";
-import { decodeNetwork } from "../src/rdap/decode-network.js";
-import { mergeFacts } from "../src/rdap/domain-lookup.js";
+import { decodeDomain } from "../src/clients/rdap/decode-domain.js";
+import { decodeNetwork } from "../src/clients/rdap/decode-network.js";
+import { mergeFacts } from "../src/clients/rdap/domain-lookup.js";
 import { rdapFixture } from "./helpers/fake-rdap-server.js";
 
 const BASE = "https://rdap.test";

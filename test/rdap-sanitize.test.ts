@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanIanaId, cleanPhone, cleanText } from "../src/rdap/sanitize.js";
+import { cleanIanaId, cleanPhone, cleanText } from "../src/clients/rdap/sanitize.js";
 
 describe("registry values written by strangers", () => {
   it("keeps real phone numbers as published", () => {

@@ -1,14 +1,14 @@
 import { Agent, type Dispatcher } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
-import { createDiskCache } from "../src/cache/disk-cache.js";
-import { guardedLookup, ReferralGuard } from "../src/net/referral-guard.js";
-import { resolverLookup } from "../src/net/resolver-lookup.js";
-import { defaultOptions } from "../src/options.js";
-import { RdapClient } from "../src/rdap/client.js";
-import { lookupDomainRdap } from "../src/rdap/domain-lookup.js";
-import { ServerLimiter } from "../src/rdap/server-limiter.js";
-import { lookupDomainWhois } from "../src/whois/domain-lookup.js";
-import { WhoisClient } from "../src/whois/whois-client.js";
+import { createDiskCache } from "../src/clients/cache/disk-cache.js";
+import { guardedLookup, ReferralGuard } from "../src/clients/net/referral-guard.js";
+import { resolverLookup } from "../src/clients/net/resolver-lookup.js";
+import { RdapClient } from "../src/clients/rdap/client.js";
+import { lookupDomainRdap } from "../src/clients/rdap/domain-lookup.js";
+import { ServerLimiter } from "../src/clients/rdap/server-limiter.js";
+import { lookupDomainWhois } from "../src/clients/whois/domain-lookup.js";
+import { WhoisClient } from "../src/clients/whois/whois-client.js";
+import { defaultOptions } from "../src/scan/options.js";
 import {
   type FakeRdapServer,
   rdapFixture,

@@ -1,9 +1,9 @@
 // The registration source asks once per registrable domain per run, and forgets failures.
 import { afterEach, describe, expect, it } from "vitest";
-import { createContext } from "../src/context.js";
-import { defaultOptions } from "../src/options.js";
+import { createContext } from "../src/scan/context.js";
+import { defaultOptions } from "../src/scan/options.js";
+import type { Target } from "../src/scan/targets/types.js";
 import { registrationSource } from "../src/sources/registration.js";
-import type { Target } from "../src/targets/types.js";
 import { startFakeRdapServer } from "./helpers/fake-rdap-server.js";
 import { startFakeWhoisServer, whoisFixture } from "./helpers/fake-whois-server.js";
 import { tableResolver } from "./helpers/table-resolver.js";

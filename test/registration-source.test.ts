@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type Context, createContext } from "../src/context.js";
-import { detectRegistrar } from "../src/detectors/registrar.js";
-import { detectRegistry } from "../src/detectors/registry.js";
-import { emptyEvidence } from "../src/evidence.js";
-import { defaultOptions } from "../src/options.js";
+import { detectRegistrar } from "../src/judge/detectors/registrar.js";
+import { detectRegistry } from "../src/judge/detectors/registry.js";
+import { type Context, createContext } from "../src/scan/context.js";
+import { defaultOptions } from "../src/scan/options.js";
+import type { Target } from "../src/scan/targets/types.js";
+import { emptyEvidence } from "../src/sources/evidence.js";
 import { registrationSource } from "../src/sources/registration.js";
-import type { Target } from "../src/targets/types.js";
 import { type FakeRdapServer, startFakeRdapServer } from "./helpers/fake-rdap-server.js";
 import { startFakeWhoisServer, whoisFixture } from "./helpers/fake-whois-server.js";
 import { tableResolver } from "./helpers/table-resolver.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createContext } from "../src/context.js";
-import { defaultOptions } from "../src/options.js";
-import { scanInput } from "../src/scan-input.js";
+import { createContext } from "../src/scan/context.js";
+import { defaultOptions } from "../src/scan/options.js";
+import { scanInput } from "../src/scan/scan-input.js";
 import { CLOSED_RDAP_BOOTSTRAP, CLOSED_WHOIS } from "./helpers/offline-world.js";
 import { tableResolver } from "./helpers/table-resolver.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { inShard, parseShard } from "../src/batch/shard.js";
-import { parseTarget } from "../src/targets/normalize.js";
+import { inShard, parseShard } from "../src/scan/shard.js";
+import { parseTarget } from "../src/scan/targets/normalize.js";
 
 // The CLI's shard key: the normalised host, or the trimmed line when it is not a valid target.
 function key(line: string): string {

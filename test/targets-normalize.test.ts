@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTarget } from "../src/targets/normalize.js";
+import { parseTarget } from "../src/scan/targets/normalize.js";
 
 function host(input: string) {
   const r = parseTarget(input);

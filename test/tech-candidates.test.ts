@@ -1,20 +1,20 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { type Evidence, emptyDnsSection, emptyEvidence } from "../src/evidence.js";
-import type { DnsSection, HttpSection } from "../src/profile/types.js";
-import { anyOfLiterals } from "../src/tech/alternatives.js";
-import { bigramKeys, bigramSet, mayContain } from "../src/tech/bigrams.js";
+import { anyOfLiterals } from "../src/judge/fingerprints/alternatives.js";
+import { bigramKeys, bigramSet, mayContain } from "../src/judge/fingerprints/bigrams.js";
 import {
   type CompiledFingerprints,
   type CompiledTechnology,
   compileFingerprints,
-} from "../src/tech/compile.js";
-import { readFingerprintData } from "../src/tech/data.js";
-import { detectTechnologies, loadFingerprints } from "../src/tech/detect.js";
-import { type Detection, matchTechnology } from "../src/tech/match.js";
-import { pagelessSubset } from "../src/tech/pageless.js";
-import { resolveDetections } from "../src/tech/resolve.js";
-import { type PageSignals, pageSignals } from "../src/tech/signals.js";
+} from "../src/judge/fingerprints/compile.js";
+import { readFingerprintData } from "../src/judge/fingerprints/data.js";
+import { detectTechnologies, loadFingerprints } from "../src/judge/fingerprints/detect.js";
+import { type Detection, matchTechnology } from "../src/judge/fingerprints/match.js";
+import { pagelessSubset } from "../src/judge/fingerprints/pageless.js";
+import { resolveDetections } from "../src/judge/fingerprints/resolve.js";
+import { type PageSignals, pageSignals } from "../src/judge/fingerprints/signals.js";
+import type { DnsSection, HttpSection } from "../src/profile/types.js";
+import { type Evidence, emptyDnsSection, emptyEvidence } from "../src/sources/evidence.js";
 
 const page = (name: string) =>
   readFileSync(new URL(`./fixtures/pages/${name}.html`, import.meta.url), "utf8");

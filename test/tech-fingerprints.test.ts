@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type Evidence, emptyDnsSection, emptyEvidence } from "../src/evidence.js";
+import { detectTechnologies, loadFingerprints } from "../src/judge/fingerprints/detect.js";
 import type { Technology } from "../src/profile/types.js";
-import { detectTechnologies, loadFingerprints } from "../src/tech/detect.js";
+import { type Evidence, emptyDnsSection, emptyEvidence } from "../src/sources/evidence.js";
 
 const page = (name: string) =>
   readFileSync(new URL(`./fixtures/pages/${name}.html`, import.meta.url), "utf8");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compilePattern, resolveVersion } from "../src/tech/pattern.js";
-import { boundQuantifiers, requiredLiteral } from "../src/tech/regex-guard.js";
+import { compilePattern, resolveVersion } from "../src/judge/fingerprints/pattern.js";
+import { boundQuantifiers, requiredLiteral } from "../src/judge/fingerprints/regex-guard.js";
 
 describe("fingerprint patterns", () => {
   it("splits the \\;version and \\;confidence tags off the regex", () => {

@@ -1,4 +1,4 @@
-import { type Evidence, emptyDnsSection } from "../evidence.js";
+import { type Evidence, emptyDnsSection } from "../sources/evidence.js";
 import { PROFILE_SCHEMA, type Profile, type Providers, ROLES } from "./types.js";
 
 /** Providers with every role null. */

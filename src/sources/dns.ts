@@ -1,12 +1,13 @@
 // The DNS source: A/AAAA of the host through its CNAME chain, NS of the zone that holds it, and
 // MX, TXT, SOA, CAA of the registrable domain. Every independent question runs at once.
-import type { Context } from "../context.js";
-import { type ChainResult, followCnameChain } from "../dns/cname-chain.js";
-import type { DnsAnswer, RecordType } from "../dns/types.js";
-import { findZoneCut } from "../dns/zone-cut.js";
-import type { ErrorCode } from "../errors.js";
-import { type DnsEvidence, emptyDnsSection } from "../evidence.js";
+
+import { type ChainResult, followCnameChain } from "../clients/dns/cname-chain.js";
+import type { DnsAnswer, RecordType } from "../clients/dns/types.js";
+import { findZoneCut } from "../clients/dns/zone-cut.js";
+import type { ErrorCode } from "../profile/errors.js";
 import type { CaaRecord, ErrorEntry, MxRecord, SoaRecord } from "../profile/types.js";
+import type { Context } from "../scan/context.js";
+import { type DnsEvidence, emptyDnsSection } from "./evidence.js";
 import type { Source, SourceInput, SourceOutcome } from "./types.js";
 
 const FAILURES = new Set(["TIMEOUT", "SERVFAIL", "REFUSED", "BAD_RESPONSE"]);

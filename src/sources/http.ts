@@ -1,5 +1,5 @@
-import type { HttpEvidence } from "../evidence.js";
-import { probeSite } from "../probe/probe.js";
+import { probeSite } from "../clients/probe/probe.js";
+import type { HttpEvidence } from "./evidence.js";
 import type { Source, SourceOutcome } from "./types.js";
 
 /**

@@ -1,9 +1,10 @@
 // The network source: for each of the site's addresses, and the first addresses of its
 // nameservers and mail exchangers, the network, ASN, AS name and abuse contact.
-import type { Context } from "../context.js";
-import { uniqueErrors } from "../errors.js";
-import type { NetworkEvidence } from "../evidence.js";
+
+import { uniqueErrors } from "../profile/errors.js";
 import type { ErrorEntry, NetworkEntry } from "../profile/types.js";
+import type { Context } from "../scan/context.js";
+import type { NetworkEvidence } from "./evidence.js";
 import type { Source, SourceOutcome } from "./types.js";
 
 /** Most site addresses looked up per target; hosts asked for NS and MX; addresses per host. */

@@ -1,12 +1,12 @@
 // The registration source: RDAP at the registry (and the registrar it links to), WHOIS where
 // the TLD has no RDAP, and the TLD's operator from IANA's root zone database.
-import { memo } from "../cache/memo.js";
-import type { Context } from "../context.js";
-import { uniqueErrors } from "../errors.js";
-import type { RegistrationEvidence } from "../evidence.js";
+import { memo } from "../clients/cache/memo.js";
+import { lookupDomainRdap } from "../clients/rdap/domain-lookup.js";
+import { lookupDomainWhois } from "../clients/whois/domain-lookup.js";
+import { uniqueErrors } from "../profile/errors.js";
 import type { ErrorEntry, Registration } from "../profile/types.js";
-import { lookupDomainRdap } from "../rdap/domain-lookup.js";
-import { lookupDomainWhois } from "../whois/domain-lookup.js";
+import type { Context } from "../scan/context.js";
+import type { RegistrationEvidence } from "./evidence.js";
 import type { Source, SourceInput, SourceOutcome } from "./types.js";
 
 // Failures that another try may not meet: an outcome carrying one is not remembered.

@@ -1,12 +1,12 @@
-import type { Context } from "../context.js";
+import type { ErrorEntry } from "../profile/types.js";
+import type { Context } from "../scan/context.js";
+import type { Target } from "../scan/targets/types.js";
 import type {
   DnsEvidence,
   HttpEvidence,
   NetworkEvidence,
   RegistrationEvidence,
-} from "../evidence.js";
-import type { ErrorEntry } from "../profile/types.js";
-import type { Target } from "../targets/types.js";
+} from "./evidence.js";
 
 /** ok: found something; empty: asked and got "nothing"; error: could not ask; skipped: not asked. */
 export type SourceStatus = "ok" | "empty" | "error" | "skipped";

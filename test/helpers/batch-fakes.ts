@@ -1,7 +1,8 @@
 // Fakes for batch-runner tests: minimal profiles, line sources and a seeded random generator.
-import type { BatchOptions } from "../../src/batch/run.js";
+
 import { failedProfile } from "../../src/profile/build.js";
 import type { Profile } from "../../src/profile/types.js";
+import type { BatchOptions } from "../../src/scan/batch.js";
 
 /** A small profile for `line`; `code` marks it as an error profile when given. */
 export function fakeProfile(line: string, code = "FAKE"): Profile {

@@ -1,5 +1,5 @@
-import { defaultOptions, type ScanOptions } from "../../src/options.js";
-import { createHttpClient, type HttpClient } from "../../src/probe/client.js";
+import { createHttpClient, type HttpClient } from "../../src/clients/probe/client.js";
+import { defaultOptions, type ScanOptions } from "../../src/scan/options.js";
 import { CLOSED_RDAP_BOOTSTRAP, CLOSED_WHOIS } from "./offline-world.js";
 import { tableResolver } from "./table-resolver.js";
 import { testRootCa } from "./test-certs.js";

@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { main } from "../../src/cli.js";
+import { main } from "../../src/cli/main.js";
 
 export interface CliResult {
   code: number;

@@ -1,4 +1,4 @@
-import type { DnsAnswer, RecordType, Resolver } from "../../src/dns/types.js";
+import type { DnsAnswer, RecordType, Resolver } from "../../src/clients/dns/types.js";
 
 /** A Resolver answering A/AAAA from a table (name → addresses); other names get NXDOMAIN. */
 export function tableResolver(table: Record<string, string[]>): Resolver & { asked: string[] } {

@@ -1,0 +1,57 @@
+import type { LogSink } from "../../scan/context.js";
+import type { ScanOptions } from "../../scan/options.js";
+import { NetworkDirectory } from "../asn/network-directory.js";
+import { createDiskCache } from "../cache/disk-cache.js";
+import type { Resolver } from "../dns/types.js";
+import { resolverLookup } from "../net/resolver-lookup.js";
+import { WhoisClient } from "../whois/whois-client.js";
+import { RdapClient } from "./client.js";
+import { ServerLimiter } from "./server-limiter.js";
+import type { RdapHttpOptions } from "./types.js";
+
+/** The registration clients a run shares: RDAP, WHOIS and the network/ASN directory. */
+export interface RegistrationServices {
+  rdap: RdapClient;
+  whois: WhoisClient;
+  networks: NetworkDirectory;
+  close(): Promise<void>;
+}
+
+export interface RegistrationServicesDeps {
+  resolver: Resolver;
+  log: LogSink;
+  now(): number;
+  /** Overrides of the RDAP HTTP tunables (tests: small waits). */
+  rdapHttp?: Partial<RdapHttpOptions>;
+}
+
+/** Builds the run's RDAP client, WHOIS client and network directory over one disk cache. */
+export function createRegistrationServices(
+  options: ScanOptions,
+  deps: RegistrationServicesDeps,
+): RegistrationServices {
+  const cache = createDiskCache(options.cacheDir);
+  const perServer = options.maxPerServer ?? deps.rdapHttp?.maxInFlightPerServer ?? 4;
+  const rdap = new RdapClient(options, {
+    cache,
+    log: deps.log,
+    now: deps.now,
+    http: { maxInFlightPerServer: perServer, ...deps.rdapHttp },
+    lookup: resolverLookup(deps.resolver),
+    resolver: deps.resolver,
+  });
+  const whois = new WhoisClient({
+    ianaServer: options.whoisServer,
+    timeoutMs: options.timeoutMs,
+    maxBytes: 256 * 1024,
+    // WHOIS servers throttle harder than RDAP ones: at most 2 queries at a time per server.
+    limiter: new ServerLimiter(Math.min(perServer, 2), deps.now),
+    cache,
+    now: deps.now,
+    lookup: resolverLookup(deps.resolver),
+    resolver: deps.resolver,
+    allowPrivate: options.allowPrivate,
+  });
+  const networks = new NetworkDirectory(deps.resolver, rdap);
+  return { rdap, whois, networks, close: () => rdap.close() };
+}

@@ -1,8 +1,0 @@
-import type { Evidence } from "../evidence.js";
-import type { Provider, Role } from "../profile/types.js";
-
-/** A pure, synchronous judgement over the gathered evidence: one provider for one role, or null. */
-export type RoleDetector = (evidence: Evidence) => Provider | null;
-
-/** One detector per role; `satisfies DetectorRegistry` makes the compiler catch a missing one. */
-export type DetectorRegistry = Record<Role, RoleDetector>;
