@@ -31,7 +31,7 @@ describe("body reading", () => {
   it("caps a 20 MB body at --max-body and stops reading", async () => {
     const chunk = Buffer.alloc(64 * 1024, "a");
     let sent = 0;
-    const { evidence, errors } = await probeRoute(
+    const { page: evidence, errors } = await probeRoute(
       (_req, res) => {
         res.writeHead(200, {
           "content-type": "text/html",
@@ -56,11 +56,11 @@ describe("body reading", () => {
 
   it("stops a gzip bomb at the cap, keeps what was read and notes TOO_LARGE", async () => {
     const bomb = zlib.gzipSync(Buffer.alloc(50 * 1024 * 1024, 0)); // ~50 KB on the wire
-    const { evidence, errors } = await probeRoute(
+    const { page: evidence, errors } = await probeRoute(
       { headers: { "content-type": "text/html", "content-encoding": "gzip" }, body: bomb },
       { maxBodyBytes: 256 * 1024 },
     );
-    expect(evidence?.section.status).toBe(200);
+    expect(evidence?.response.status).toBe(200);
     expect(evidence?.body.length).toBe(256 * 1024);
     expect(errors).toEqual([expect.objectContaining({ source: "http", code: "TOO_LARGE" })]);
   });
@@ -73,12 +73,15 @@ describe("body reading", () => {
         : encoding === "br"
           ? zlib.brotliCompressSync(page)
           : zlib.deflateSync(page);
-    const { evidence } = await probeRoute({ headers: { "content-encoding": encoding }, body });
+    const { page: evidence } = await probeRoute({
+      headers: { "content-encoding": encoding },
+      body,
+    });
     expect(evidence?.body).toBe(page.toString());
   });
 
   it("times out a server that sends headers too slowly", async () => {
-    const { evidence, errors } = await probeRoute(
+    const { page: evidence, errors } = await probeRoute(
       () => {
         /* never answers */
       },
@@ -89,7 +92,7 @@ describe("body reading", () => {
   });
 
   it("keeps status and headers when the body never comes, noting TIMEOUT", async () => {
-    const { evidence, errors } = await probeRoute(
+    const { page: evidence, errors } = await probeRoute(
       (_req, res) => {
         res.writeHead(200, { "content-type": "text/html", "x-served-by": "slowpoke" });
         res.write("<html>");
@@ -97,8 +100,8 @@ describe("body reading", () => {
       },
       { timeoutMs: 300 },
     );
-    expect(evidence?.section.status).toBe(200);
-    expect(evidence?.section.headers["x-served-by"]).toBe("slowpoke");
+    expect(evidence?.response.status).toBe(200);
+    expect(evidence?.response.headers["x-served-by"]).toBe("slowpoke");
     expect(evidence?.body).toBe("<html>");
     expect(errors).toEqual([expect.objectContaining({ code: "TIMEOUT" })]);
   });
@@ -114,21 +117,21 @@ describe("body reading", () => {
   }
 
   it("keeps hostile 8-bit header values as data, lower-cases names and joins repeats", async () => {
-    const { evidence, errors } = await probeRoute(
+    const { page: evidence, errors } = await probeRoute(
       rawResponse(
         "HTTP/1.1 503 Service Unavailable\r\nServer: evil\x9b31m\x9d0;pwned\r\nX-A: 1\r\nX-a: 2\r\n" +
           "Set-Cookie: a=1; Path=/\r\nSet-Cookie: SESSabc=2\r\n",
       ),
     );
-    expect(evidence?.section.status).toBe(503);
-    expect(evidence?.section.headers.server).toBe("evil\x9b31m\x9d0;pwned");
-    expect(evidence?.section.headers["x-a"]).toBe("1, 2");
+    expect(evidence?.response.status).toBe(503);
+    expect(evidence?.response.headers.server).toBe("evil\x9b31m\x9d0;pwned");
+    expect(evidence?.response.headers["x-a"]).toBe("1, 2");
     expect(evidence?.cookies).toEqual({ a: "1", SESSabc: "2" });
     expect(errors).toEqual([expect.objectContaining({ code: "HTTP_STATUS" })]);
   });
 
   it("reports a header with a raw ESC byte as BAD_RESPONSE instead of crashing", async () => {
-    const { evidence, errors } = await probeRoute(
+    const { page: evidence, errors } = await probeRoute(
       rawResponse("HTTP/1.1 200 OK\r\nServer: evil\x1b]0;pwned\x07\r\n"),
     );
     expect(evidence).toBeNull();

@@ -51,9 +51,9 @@ describe("redirects", () => {
       "/b": { body: "<p>end</p>" },
     });
     const options = probeOptions({ connectTo: [rule("", "", server.port)] });
-    const { evidence, errors } = await run(options, "http://site.test/");
+    const { page: evidence, errors } = await run(options, "http://site.test/");
     expect(errors).toEqual([]);
-    expect(evidence?.section).toMatchObject({
+    expect(evidence?.response).toMatchObject({
       url: "http://site.test/",
       finalUrl: "http://www.site.test/b",
       status: 200,
@@ -73,16 +73,16 @@ describe("redirects", () => {
       },
     });
     const options = probeOptions({ connectTo: [rule("", "", server.port)] });
-    const { evidence, errors } = await run(options, "http://site.test/");
+    const { page: evidence, errors } = await run(options, "http://site.test/");
     expect(errors).toEqual([]);
-    expect(evidence?.section).toMatchObject({
+    expect(evidence?.response).toMatchObject({
       finalUrl: "http://site.test/a",
       status: 302,
       redirects: ["http://site.test/"],
       offsiteRedirect: "https://shop.other-site.test/",
     });
     // The headers judged are the site's own (the redirecting server's).
-    expect(evidence?.section.headers.server).toBe("own-edge");
+    expect(evidence?.response.headers.server).toBe("own-edge");
     // Only the site's own two URLs were asked for.
     expect(server.requests).toHaveLength(2);
   });
@@ -90,50 +90,50 @@ describe("redirects", () => {
   it("two users of a shared suffix are two sites (evil.duckdns.org is not victim.duckdns.org)", async () => {
     const server = await serve({ "/": redirect("http://victim.duckdns.org/") });
     const options = probeOptions({ connectTo: [rule("", "", server.port)] });
-    const { evidence } = await run(options, "http://evil.duckdns.org/");
-    expect(evidence?.section.offsiteRedirect).toBe("http://victim.duckdns.org/");
+    const { page: evidence } = await run(options, "http://evil.duckdns.org/");
+    expect(evidence?.response.offsiteRedirect).toBe("http://victim.duckdns.org/");
     expect(server.requests).toHaveLength(1);
   });
 
   it("stops at a redirect loop with REDIRECT_LOOP and keeps the last response", async () => {
     const server = await serve({ "/": redirect("/x"), "/x": redirect("/") });
-    const { evidence, errors } = await run(
+    const { page: evidence, errors } = await run(
       probeOptions({ connectTo: [rule("", "", server.port)] }),
       "http://site.test/",
     );
     expect(errors.map((e) => e.code)).toEqual(["REDIRECT_LOOP"]);
-    expect(evidence?.section.status).toBe(301);
+    expect(evidence?.response.status).toBe(301);
   });
 
   it("stops after 10 redirects with TOO_MANY_REDIRECTS", async () => {
     const server = await serve({
       "*": (req, res) => res.writeHead(302, { location: `${req.url}x` }).end(),
     });
-    const { evidence, errors } = await run(
+    const { page: evidence, errors } = await run(
       probeOptions({ connectTo: [rule("", "", server.port)] }),
       "http://site.test/",
     );
     expect(errors.map((e) => e.code)).toEqual(["TOO_MANY_REDIRECTS"]);
-    expect(evidence?.section.redirects).toHaveLength(10);
+    expect(evidence?.response.redirects).toHaveLength(10);
     expect(server.requests).toHaveLength(11);
   });
 
   it("refuses a same-site redirect to a name that resolves to 127.0.0.1 and keeps the rest", async () => {
     const server = await serve({ "/": redirect("http://admin.public.example:9/") });
     const options = probeOptions({ connectTo: [rule("public.example", "80", server.port)] });
-    const { evidence, errors } = await run(options, "http://public.example/", {
+    const { page: evidence, errors } = await run(options, "http://public.example/", {
       "admin.public.example": ["127.0.0.1"],
     });
     expect(errors).toEqual([expect.objectContaining({ source: "http", code: "PRIVATE_ADDRESS" })]);
-    expect(evidence?.section.status).toBe(301);
+    expect(evidence?.response.status).toBe(301);
   });
 
   it("a redirect straight to 127.0.0.1 is off-site: never followed", async () => {
     const server = await serve({ "/": redirect("http://127.0.0.1:9/admin") });
     const options = probeOptions({ connectTo: [rule("public.example", "80", server.port)] });
-    const { evidence, errors } = await run(options, "http://public.example/");
+    const { page: evidence, errors } = await run(options, "http://public.example/");
     expect(errors).toEqual([]);
-    expect(evidence?.section).toMatchObject({
+    expect(evidence?.response).toMatchObject({
       status: 301,
       offsiteRedirect: "http://127.0.0.1:9/admin",
     });
@@ -144,7 +144,9 @@ describe("connecting", () => {
   it("refuses a name that resolves to a private address, without connecting", async () => {
     const server = await serve({ "/": { body: "secret" } });
     const url = `http://intranet.test:${server.port}/`;
-    const { evidence, errors } = await run(probeOptions(), url, { "intranet.test": ["127.0.0.1"] });
+    const { page: evidence, errors } = await run(probeOptions(), url, {
+      "intranet.test": ["127.0.0.1"],
+    });
     expect(evidence).toBeNull();
     expect(errors).toEqual([expect.objectContaining({ source: "http", code: "PRIVATE_ADDRESS" })]);
     expect(server.requests).toHaveLength(0);
@@ -153,10 +155,10 @@ describe("connecting", () => {
   it("contacts a private address with --allow-private, resolved by our DNS client", async () => {
     const server = await serve({ "/": { body: "ok" } });
     const url = `http://intranet.test:${server.port}/`;
-    const { evidence } = await run(probeOptions({ allowPrivate: true }), url, {
+    const { page: evidence } = await run(probeOptions({ allowPrivate: true }), url, {
       "intranet.test": ["127.0.0.1"],
     });
-    expect(evidence?.section.status).toBe(200);
+    expect(evidence?.response.status).toBe(200);
     expect(server.requests[0]?.headers.host).toBe(`intranet.test:${server.port}`);
   });
 
@@ -171,9 +173,9 @@ describe("connecting", () => {
     const options = probeOptions({
       connectTo: [rule("site.test", "443", closed), rule("site.test", "80", server.port)],
     });
-    const { evidence, errors } = await run(options, "https://site.test/");
+    const { page: evidence, errors } = await run(options, "https://site.test/");
     expect(errors.map((e) => e.code)).toEqual(["CONNECTION_REFUSED"]);
-    expect(evidence?.section).toMatchObject({
+    expect(evidence?.response).toMatchObject({
       url: "http://site.test/",
       finalUrl: "http://site.test/",
       status: 200,
@@ -184,8 +186,8 @@ describe("connecting", () => {
   it("sends Host and SNI of the name while --connect-to picks the address (curl semantics)", async () => {
     const server = await serve({ "/": { body: "tls" } }, "valid");
     const options = probeOptions({ connectTo: [rule("site.test", "443", server.port)] });
-    const { evidence } = await run(options, "https://site.test/");
-    expect(evidence?.section.tls?.trusted).toBe(true);
+    const { page: evidence } = await run(options, "https://site.test/");
+    expect(evidence?.response.tls?.trusted).toBe(true);
     expect(server.requests[0]?.headers.host).toBe("site.test");
     expect(server.requests[0]?.headers["user-agent"]).toMatch(/hostscan/);
   });
@@ -198,11 +200,11 @@ describe("connecting", () => {
       proxy: proxy.url,
       connectTo: [rule("site.test", "443", server.port)],
     });
-    const { evidence, errors } = await run(options, "https://site.test/");
+    const { page: evidence, errors } = await run(options, "https://site.test/");
     expect(errors).toEqual([]);
     expect(proxy.connects).toEqual([`127.0.0.1:${server.port}`]);
     expect(evidence?.body).toBe("via proxy");
-    expect(evidence?.section.tls?.trusted).toBe(true);
+    expect(evidence?.response.tls?.trusted).toBe(true);
   });
 
   it("goes through an https:// proxy (TLS to the proxy, then TLS to the site inside the tunnel)", async () => {
@@ -213,12 +215,12 @@ describe("connecting", () => {
       proxy: proxy.url,
       connectTo: [rule("site.test", "443", server.port)],
     });
-    const { evidence, errors } = await run(options, "https://site.test/");
+    const { page: evidence, errors } = await run(options, "https://site.test/");
     expect(proxy.url).toMatch(/^https:/);
     expect(errors).toEqual([]);
     expect(proxy.connects).toEqual([`127.0.0.1:${server.port}`]);
     expect(evidence?.body).toBe("via tls proxy");
-    expect(evidence?.section.tls?.subject).toBe("site.test");
+    expect(evidence?.response.tls?.subject).toBe("site.test");
   });
 
   it("CONNECT asks the proxy for the vetted IP address, not the name; Host, SNI and certificate use the name", async () => {
@@ -233,13 +235,13 @@ describe("connecting", () => {
         { host: "site.test", port: "443", connectHost: "", connectPort: String(server.port) },
       ],
     });
-    const { evidence, errors } = await run(options, "https://site.test/", {
+    const { page: evidence, errors } = await run(options, "https://site.test/", {
       "site.test": ["127.0.0.1"],
     });
     expect(errors).toEqual([]);
     expect(proxy.connects).toEqual([`127.0.0.1:${server.port}`]);
     expect(server.requests[0]?.headers.host).toBe("site.test");
-    expect(evidence?.section.tls).toMatchObject({ trusted: true, error: null });
+    expect(evidence?.response.tls).toMatchObject({ trusted: true, error: null });
   });
 
   it("SOCKS5 asks the proxy for the vetted IP address (address type IPv4), not the name", async () => {
@@ -253,14 +255,14 @@ describe("connecting", () => {
         { host: "site.test", port: "443", connectHost: "", connectPort: String(server.port) },
       ],
     });
-    const { evidence, errors } = await run(options, "https://site.test/", {
+    const { page: evidence, errors } = await run(options, "https://site.test/", {
       "site.test": ["127.0.0.1"],
     });
     expect(errors).toEqual([]);
     expect(proxy.connects).toEqual([`ipv4 127.0.0.1:${server.port}`]);
     expect(evidence?.body).toBe("via socks");
     expect(server.requests[0]?.headers.host).toBe("site.test");
-    expect(evidence?.section.tls?.trusted).toBe(true);
+    expect(evidence?.response.tls?.trusted).toBe(true);
   });
 
   it("reuses a keep-alive connection when the same origin is probed again", async () => {

@@ -41,9 +41,9 @@ async function probeWith(kind: LeafKind) {
 
 describe("TLS certificate record", () => {
   it("records a valid chain as trusted, with issuer organisation, SANs, dates and fingerprint", async () => {
-    const { evidence, errors } = await probeWith("valid");
+    const { page: evidence, errors } = await probeWith("valid");
     expect(errors).toEqual([]);
-    const tls = evidence?.section.tls;
+    const tls = evidence?.response.tls;
     expect(tls).toMatchObject({
       issuer: "Hostscan Test Trust / Hostscan Test Issuing CA 1",
       issuerOrg: "Hostscan Test Trust",
@@ -58,8 +58,8 @@ describe("TLS certificate record", () => {
     ]);
     expect(tls?.sha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     expect(tls?.validFrom).toMatch(/^\d{4}-\d\d-\d\dT/);
-    expect(evidence?.section.status).toBe(200);
-    expect(evidence?.section.remoteAddress).toBe("127.0.0.1");
+    expect(evidence?.response.status).toBe(200);
+    expect(evidence?.response.remoteAddress).toBe("127.0.0.1");
   });
 
   it.each([
@@ -69,11 +69,11 @@ describe("TLS certificate record", () => {
   ] as const)(
     "keeps an %s certificate as evidence and says why it is not trusted",
     async (kind, code) => {
-      const { evidence, errors } = await probeWith(kind);
-      expect(evidence?.section.status).toBe(200);
+      const { page: evidence, errors } = await probeWith(kind);
+      expect(evidence?.response.status).toBe(200);
       expect(evidence?.body).toContain("<title>hi</title>");
-      expect(evidence?.section.tls).toMatchObject({ trusted: false, error: code });
-      expect(evidence?.section.tls?.sha256).toBeTruthy();
+      expect(evidence?.response.tls).toMatchObject({ trusted: false, error: code });
+      expect(evidence?.response.tls?.sha256).toBeTruthy();
       expect(errors).toEqual([expect.objectContaining({ source: "tls", code: "TLS_ERROR" })]);
     },
   );

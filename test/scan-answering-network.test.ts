@@ -1,10 +1,10 @@
 // After a redirect within the site, the network of the server that answered is looked up, and
 // only then: never for one of the host's own addresses, never for private ones.
 import { describe, expect, it } from "vitest";
-import { sameAddress } from "../src/clients/net/same-address.js";
 import type { Context } from "../src/scan/context.js";
 import { lookUpAnsweringNetwork } from "../src/scan/scan-target.js";
 import { emptyEvidence } from "../src/sources/evidence.js";
+import { sameAddress } from "../src/util/same-address.js";
 import { dns, http, net, target } from "./fixtures/stacks/build.js";
 
 function fakeContext(asked: string[], found = true): Context {

@@ -4,8 +4,8 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { parseDnsServer } from "../clients/dns/server-address.js";
 import { parseConnectTo } from "../clients/net/connect-to.js";
+import { BROWSER_USER_AGENT } from "../clients/probe/user-agent.js";
 import {
-  BROWSER_USER_AGENT,
   type ConnectTo,
   type DnsServer,
   defaultOptions,

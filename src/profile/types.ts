@@ -1,5 +1,28 @@
 // The public JSON profile, exactly as ../shared/contract.md defines `hostscan/profile@1`.
 
+export type {
+  AbuseContact,
+  CaaRecord,
+  ErrorEntry,
+  ErrorSource,
+  MxRecord,
+  NetworkEntry,
+  Registration,
+  SoaRecord,
+  TlsInfo,
+} from "../clients/records.js";
+
+import type {
+  AbuseContact,
+  CaaRecord,
+  ErrorEntry,
+  MxRecord,
+  NetworkEntry,
+  Registration,
+  SoaRecord,
+  TlsInfo,
+} from "../clients/records.js";
+
 export const PROFILE_SCHEMA = "hostscan/profile@1";
 
 export type Role =
@@ -26,12 +49,6 @@ export const ROLES: readonly Role[] = [
 
 export type Confidence = "high" | "medium" | "low";
 
-export interface AbuseContact {
-  email: string | null;
-  url: string | null;
-  phone: string | null;
-}
-
 export interface Provider {
   /** Canonical catalogue name, else the organisation as registry data gives it. */
   name: string;
@@ -50,27 +67,6 @@ export interface Provider {
 
 export type Providers = Record<Role, Provider | null>;
 
-export interface MxRecord {
-  preference: number;
-  exchange: string;
-}
-
-export interface SoaRecord {
-  mname: string;
-  rname: string;
-  serial: number;
-  refresh?: number;
-  retry?: number;
-  expire?: number;
-  minimum?: number;
-}
-
-export interface CaaRecord {
-  flags: number;
-  tag: string;
-  value: string;
-}
-
 export interface DnsSection {
   a: string[];
   aaaa: string[];
@@ -80,52 +76,6 @@ export interface DnsSection {
   txt: string[];
   soa: SoaRecord | null;
   caa: CaaRecord[];
-}
-
-export interface Registration {
-  source: "rdap" | "whois";
-  server: string | null;
-  registrar: { name: string | null; ianaId: string | null; url: string | null } | null;
-  registry: string | null;
-  created: string | null;
-  updated: string | null;
-  expires: string | null;
-  status: string[];
-  nameservers: string[];
-  dnssec: boolean | null;
-  registrant: { organization: string | null; country: string | null; privacy?: boolean } | null;
-  abuse: AbuseContact | null;
-}
-
-export interface NetworkEntry {
-  ip: string;
-  asn: number | null;
-  asName: string | null;
-  prefix: string | null;
-  country: string | null;
-  registry: string | null;
-  org: string | null;
-  ptr: string | null;
-  abuse: AbuseContact | null;
-  /** Extension: RDAP network handle and name. */
-  handle?: string | null;
-  netName?: string | null;
-  /** Extension, nameserver and MX networks only: the host name this address belongs to. */
-  host?: string;
-}
-
-export interface TlsInfo {
-  issuer: string | null;
-  subject: string | null;
-  san: string[];
-  validFrom: string | null;
-  validTo: string | null;
-  sha256: string | null;
-  trusted: boolean | null;
-  error: string | null;
-  /** Extension: issuer organisation alone, and the issuers up the presented chain. */
-  issuerOrg?: string | null;
-  chain?: string[];
 }
 
 export interface HttpSection {
@@ -158,14 +108,6 @@ export interface Technology {
   oss?: boolean;
   /** Extension: kinds of signal that matched ("headers", "html", "dns", …; "implied" by another). */
   via?: string[];
-}
-
-export type ErrorSource = "input" | "dns" | "rdap" | "whois" | "asn" | "http" | "tls" | "tech";
-
-export interface ErrorEntry {
-  source: ErrorSource;
-  code: string;
-  message: string;
 }
 
 /** How one source went: ok, empty ("asked, nothing there"), error, or skipped (e.g. --passive). */

@@ -1,6 +1,7 @@
 import type { NetworkDirectory } from "../clients/asn/network-directory.js";
 import { createResolver } from "../clients/dns/resolver.js";
 import type { Resolver } from "../clients/dns/types.js";
+import type { LogSink } from "../clients/log.js";
 import { createProxyDispatcher, selectProxy } from "../clients/net/proxy.js";
 import { createHttpClient, type HttpClient } from "../clients/probe/client.js";
 import type { RdapClient } from "../clients/rdap/client.js";
@@ -8,13 +9,10 @@ import { createRegistrationServices } from "../clients/rdap/services.js";
 import type { RdapHttpOptions } from "../clients/rdap/types.js";
 import type { WhoisClient } from "../clients/whois/whois-client.js";
 import type { RegistrationEvidence } from "../sources/evidence.js";
-import type { SourceOutcome } from "../sources/types.js";
+import type { SourceOutcome } from "../sources/outcome.js";
 import type { ScanOptions } from "./options.js";
 
-export type LogLevel = "warn" | "info" | "debug";
-
-/** Where diagnostics go; the CLI writes them to stderr, tests collect them. */
-export type LogSink = (level: LogLevel, message: string) => void;
+export type { LogLevel, LogSink } from "../clients/log.js";
 
 /** Time, injected so tests can fix it. */
 export interface Clock {

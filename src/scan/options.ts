@@ -1,16 +1,8 @@
-/** curl's --connect-to rule: requests for host:port go to connectHost:connectPort ("" = any). */
-export interface ConnectTo {
-  host: string;
-  port: string;
-  connectHost: string;
-  connectPort: string;
-}
+import type { DnsServer } from "../clients/dns/types.js";
+import type { ConnectTo } from "../clients/net/connect-to.js";
+import { DEFAULT_USER_AGENT } from "../clients/probe/user-agent.js";
 
-/** A DNS server to ask over UDP/TCP. */
-export interface DnsServer {
-  host: string;
-  port: number;
-}
+export type { ConnectTo, DnsServer };
 
 /** Everything a scan can be told; the CLI builds it from argv and env, tests build it directly. */
 export interface ScanOptions {
@@ -40,13 +32,6 @@ export interface ScanOptions {
   /** Most RDAP/WHOIS requests in flight to one server at a time, for the whole run (default 4). */
   maxPerServer?: number;
 }
-
-export const DEFAULT_USER_AGENT =
-  "hostscan/0.1 (+https://www.npmjs.com/package/hostscan; provider attribution scanner)";
-
-/** `--user-agent browser`: for sites that refuse tools; hostscan's own name stays the default. */
-export const BROWSER_USER_AGENT =
-  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
 
 /** Defaults from ../shared/contract.md. */
 export function defaultOptions(overrides: Partial<ScanOptions> = {}): ScanOptions {

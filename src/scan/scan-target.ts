@@ -1,6 +1,5 @@
 import { followCnameChain } from "../clients/dns/cname-chain.js";
 import { specialAddressRange } from "../clients/net/private-address.js";
-import { sameAddress } from "../clients/net/same-address.js";
 import { judge } from "../judge/detectors/index.js";
 import { detectTechnologies } from "../judge/fingerprints/detect.js";
 import { buildProfile } from "../profile/build.js";
@@ -15,6 +14,7 @@ import type {
   SourceRegistry,
   SourceValues,
 } from "../sources/types.js";
+import { sameAddress } from "../util/same-address.js";
 import type { Context } from "./context.js";
 import type { Target } from "./targets/types.js";
 

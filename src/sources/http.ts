@@ -18,9 +18,17 @@ export const httpSource: Source<HttpEvidence> = {
       fallbackToHttp: target.url === null,
       signal: input.signal,
     });
+    const page = result.page;
     return {
-      status: result.evidence ? "ok" : "error",
-      value: result.evidence,
+      status: page ? "ok" : "error",
+      value: page
+        ? {
+            section: page.response,
+            body: page.body,
+            cookies: page.cookies,
+            chainHeaders: page.chainHeaders,
+          }
+        : null,
       errors: result.errors,
       durationMs: ctx.clock.now() - started,
     };

@@ -1,4 +1,3 @@
-import type { ErrorEntry } from "../profile/types.js";
 import type { Context } from "../scan/context.js";
 import type { Target } from "../scan/targets/types.js";
 import type {
@@ -7,17 +6,9 @@ import type {
   NetworkEvidence,
   RegistrationEvidence,
 } from "./evidence.js";
+import type { SourceOutcome } from "./outcome.js";
 
-/** ok: found something; empty: asked and got "nothing"; error: could not ask; skipped: not asked. */
-export type SourceStatus = "ok" | "empty" | "error" | "skipped";
-
-/** What one source returns: its value (or null), the errors it met, and how long it took. */
-export interface SourceOutcome<T> {
-  status: SourceStatus;
-  value: T | null;
-  errors: ErrorEntry[];
-  durationMs: number;
-}
+export type { SourceOutcome, SourceStatus } from "./outcome.js";
 
 /** What a source is given: the target, the DNS evidence (null for the DNS source itself). */
 export interface SourceInput {

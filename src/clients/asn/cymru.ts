@@ -2,8 +2,8 @@
 // <reversed ip>.origin(6).asn.cymru.com TXT "ASN | prefix | CC | registry | allocated", then
 // AS<n>.asn.cymru.com TXT "ASN | CC | registry | allocated | name".
 import ipaddr from "ipaddr.js";
-import { HostscanError } from "../../profile/errors.js";
 import type { DnsAnswer, Resolver } from "../dns/types.js";
+import { HostscanError } from "../errors.js";
 import { cleanText } from "../rdap/sanitize.js";
 
 /** The BGP origin of an address as Team Cymru sees it. */

@@ -2,11 +2,11 @@
 // address, each asked once per run (in-flight de-duplication included), so a batch of 1,000
 // domains on one CDN asks about each network once.
 import ipaddr from "ipaddr.js";
-import type { ErrorEntry, NetworkEntry } from "../../profile/types.js";
 import { memo } from "../cache/memo.js";
 import type { Resolver } from "../dns/types.js";
 import type { RdapClient } from "../rdap/client.js";
 import { decodeAutnum, decodeNetwork, type NetworkFacts } from "../rdap/decode-network.js";
+import type { ErrorEntry, NetworkEntry } from "../records.js";
 import { type CymruOrigin, type CymruResult, cymruAsName, cymruOrigin, ptrName } from "./cymru.js";
 
 /** The network of one address, with the errors met while finding out. */

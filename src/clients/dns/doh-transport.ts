@@ -1,7 +1,7 @@
 // DNS over HTTPS (RFC 8484): the wire-format query POSTed as application/dns-message through
 // the injected undici dispatcher, the reply read with a size cap and checked like any other.
 import { type Dispatcher, request } from "undici";
-import { errorCode, errorMessage } from "../../profile/errors.js";
+import { errorCode, errorMessage } from "../errors.js";
 import { linkedSignal } from "../net/linked-signal.js";
 import { type Ask, type Exchange, failed, matchesQuery } from "./exchange.js";
 import { decodeHeader, decodeMessage, encodeQuery, MAX_MESSAGE_BYTES } from "./message.js";

@@ -1,7 +1,7 @@
 // DNS messages (RFC 1035 §4): queries are encoded with dns-packet; replies are decoded here,
 // strictly, because dns-packet trusts RDLENGTH for nothing and hands label bytes through raw.
 import dnsPacket from "dns-packet";
-import { HostscanError } from "../../profile/errors.js";
+import { HostscanError } from "../errors.js";
 import { decodeRdata } from "./rdata.js";
 import type { DnsRecord, RecordType } from "./types.js";
 import { readName } from "./wire-name.js";

@@ -1,7 +1,7 @@
 // RDATA of the record types hostscan asks for, each bounded by its RDLENGTH: a field that
 // runs short or leaves bytes over is a malformed reply, not something to guess around.
 import ipaddr from "ipaddr.js";
-import { HostscanError } from "../../profile/errors.js";
+import { HostscanError } from "../errors.js";
 import type { DnsRecord } from "./types.js";
 import { readName } from "./wire-name.js";
 

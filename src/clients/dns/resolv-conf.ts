@@ -1,6 +1,7 @@
 // The parts of resolv.conf(5) hostscan honours: `nameserver`, `options timeout:` / `attempts:`.
-import type { DnsServer } from "../../scan/options.js";
+
 import { parseDnsServer } from "./server-address.js";
+import type { DnsServer } from "./types.js";
 
 /** What a resolv.conf says; null where it says nothing. */
 export interface ResolvConf {

@@ -1,8 +1,8 @@
 // Which servers a resolver asks, how long it waits and how often it tries: --resolver/--doh
 // first, then resolv.conf, then a documented last resort.
 import type { Dispatcher } from "undici";
-import type { DnsServer } from "../../scan/options.js";
 import { parseResolvConf } from "./resolv-conf.js";
+import type { DnsServer } from "./types.js";
 
 export interface ResolverOptions {
   /** Servers to ask (--resolver); empty means resolv.conf's. */

@@ -3,15 +3,14 @@ import { setMaxListeners } from "node:events";
 // servers; one TTL cache and in-flight de-duplication per resolver. Never throws for network or
 // protocol trouble: every outcome is a DnsAnswer with a status.
 import { Agent, type Dispatcher } from "undici";
-import { errorMessage } from "../../profile/errors.js";
-import type { DnsServer } from "../../scan/options.js";
+import { errorMessage } from "../errors.js";
 import { failedAnswer, toAnswer } from "./answer.js";
 import { DnsCache } from "./cache.js";
 import { dohExchange } from "./doh-transport.js";
 import type { Ask, Exchange } from "./exchange.js";
 import { type ResolverOptions, resolverConfig } from "./resolver-config.js";
 import { tcpExchange } from "./tcp-transport.js";
-import type { DnsAnswer, DnsStatus, RecordType, Resolver } from "./types.js";
+import type { DnsAnswer, DnsServer, DnsStatus, RecordType, Resolver } from "./types.js";
 import { udpExchange } from "./udp-transport.js";
 import { normaliseQueryName } from "./wire-name.js";
 

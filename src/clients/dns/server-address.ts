@@ -1,6 +1,6 @@
 // `--resolver ip[:port]` and `[v6]:port`: DNS servers are IP addresses, never names to resolve.
 import net from "node:net";
-import type { DnsServer } from "../../scan/options.js";
+import type { DnsServer } from "./types.js";
 
 /** The server for "ip", "ip:port", "v6", "[v6]" or "[v6]:port" (port 53 by default), else null. */
 export function parseDnsServer(text: string): DnsServer | null {

@@ -1,8 +1,7 @@
 // DNS over TCP (RFC 7766, framing from RFC 1035 §4.2.2): each message is preceded by its
 // two-byte length, which also bounds it; one query per connection, closed after the reply.
 import net from "node:net";
-import { errorMessage } from "../../profile/errors.js";
-import type { DnsServer } from "../../scan/options.js";
+import { errorMessage } from "../errors.js";
 import {
   type Ask,
   type Exchange,
@@ -12,6 +11,7 @@ import {
   serverLabel,
 } from "./exchange.js";
 import { decodeHeader, decodeMessage, encodeQuery, MAX_MESSAGE_BYTES } from "./message.js";
+import type { DnsServer } from "./types.js";
 
 /** Asks `server` one question over TCP; resolves (never rejects) with the checked outcome. */
 export function tcpExchange(server: DnsServer, ask: Ask): Promise<Exchange> {

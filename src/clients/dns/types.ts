@@ -1,4 +1,10 @@
-import type { CaaRecord, MxRecord, SoaRecord } from "../../profile/types.js";
+import type { CaaRecord, MxRecord, SoaRecord } from "../records.js";
+
+/** A DNS server to ask over UDP/TCP. */
+export interface DnsServer {
+  host: string;
+  port: number;
+}
 
 /** Record types hostscan asks for. */
 export type RecordType = "A" | "AAAA" | "CNAME" | "NS" | "MX" | "TXT" | "SOA" | "CAA" | "PTR";

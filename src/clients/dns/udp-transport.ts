@@ -4,9 +4,8 @@
 // ignored and the wait goes on.
 import dgram from "node:dgram";
 import net from "node:net";
-import { errorMessage } from "../../profile/errors.js";
-import type { DnsServer } from "../../scan/options.js";
-import { sameAddress } from "../net/same-address.js";
+import { sameAddress } from "../../util/same-address.js";
+import { errorMessage } from "../errors.js";
 import {
   type Ask,
   type Exchange,
@@ -16,6 +15,7 @@ import {
   serverLabel,
 } from "./exchange.js";
 import { decodeHeader, decodeMessage, encodeQuery } from "./message.js";
+import type { DnsServer } from "./types.js";
 
 /** Asks `server` one question over UDP; resolves (never rejects) with the checked outcome. */
 export function udpExchange(server: DnsServer, ask: Ask): Promise<Exchange> {

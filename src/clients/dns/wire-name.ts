@@ -1,7 +1,7 @@
 // Domain names on the wire (RFC 1035 §3.1, §4.1.4), decoded defensively: every label byte that
 // is not a printable, unambiguous ASCII character is escaped as \DDD (as dig prints it), so a
 // hostile name can never reach output raw.
-import { HostscanError } from "../../profile/errors.js";
+import { HostscanError } from "../errors.js";
 
 /** A name may be at most 255 octets on the wire (RFC 1035 §2.3.4). */
 const MAX_WIRE_NAME = 255;

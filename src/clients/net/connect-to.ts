@@ -1,4 +1,10 @@
-import type { ConnectTo } from "../../scan/options.js";
+/** curl's --connect-to rule: requests for host:port go to connectHost:connectPort ("" = any). */
+export interface ConnectTo {
+  host: string;
+  port: string;
+  connectHost: string;
+  connectPort: string;
+}
 
 // curl's --connect-to HOST1:PORT1:HOST2:PORT2 (https://curl.se/docs/manpage.html#--connect-to):
 // requests for HOST1:PORT1 connect to HOST2:PORT2 instead, while Host, SNI and certificate checks

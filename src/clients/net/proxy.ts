@@ -1,6 +1,12 @@
 import { type Dispatcher, ProxyAgent, Socks5ProxyAgent } from "undici";
-import { HostscanError } from "../../profile/errors.js";
-import type { ScanOptions } from "../../scan/options.js";
+import { HostscanError } from "../errors.js";
+
+/** Where proxy settings come from: --proxy, else the environment as the CLI read it. */
+export interface ProxyConfig {
+  /** Explicit proxy URL; null means the environment's. */
+  proxy: string | null;
+  proxyEnv: { httpsProxy: string | null; httpProxy: string | null; noProxy: string | null };
+}
 
 /** True when NO_PROXY (comma/space separated hosts, ".suffix", "*", host:port) covers the URL. */
 export function bypassesProxy(url: URL, noProxy: string | null): boolean {
@@ -25,7 +31,7 @@ export function bypassesProxy(url: URL, noProxy: string | null): boolean {
  * The proxy URL for a request, or null for a direct connection: --proxy wins, else
  * HTTPS_PROXY / HTTP_PROXY by scheme (as curl does); NO_PROXY applies to both.
  */
-export function selectProxy(url: URL, options: ScanOptions): string | null {
+export function selectProxy(url: URL, options: ProxyConfig): string | null {
   const { httpsProxy, httpProxy, noProxy } = options.proxyEnv;
   if (bypassesProxy(url, noProxy)) return null;
   if (options.proxy) return options.proxy;

@@ -5,7 +5,7 @@
 // other special-use space is refused before any connection, unless --allow-private.
 import type { LookupFunction } from "node:net";
 import { isIP } from "node:net";
-import { errorCode, errorMessage, HostscanError } from "../../profile/errors.js";
+import { errorCode, errorMessage, HostscanError } from "../errors.js";
 import { specialAddressRange } from "./private-address.js";
 
 export interface ReferralGuardDeps {

@@ -1,7 +1,7 @@
 import type { LookupFunction } from "node:net";
 import { isIP } from "node:net";
-import { type ErrorCode, HostscanError } from "../../profile/errors.js";
 import type { Resolver } from "../dns/types.js";
+import { type ErrorCode, HostscanError } from "../errors.js";
 
 const DNS_FAILURES: Record<string, ErrorCode> = {
   NXDOMAIN: "NXDOMAIN",

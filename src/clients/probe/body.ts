@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 import zlib from "node:zlib";
-import { HostscanError } from "../../profile/errors.js";
+import { HostscanError } from "../errors.js";
 
 /** A capped, decompressed body and why reading stopped early, if it did. */
 export interface BodyRead {

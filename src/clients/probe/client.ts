@@ -1,8 +1,7 @@
 import { Agent, type Dispatcher } from "undici";
-import type { ScanOptions } from "../../scan/options.js";
 import type { Resolver } from "../dns/types.js";
 import { resolveAddresses } from "../net/resolver-lookup.js";
-import { type ConnectionInfo, createConnector } from "./connector.js";
+import { type ConnectionInfo, type ConnectorConfig, createConnector } from "./connector.js";
 
 /** The site probe's keep-alive HTTP(S) client, shared by every target of a run. */
 export interface HttpClient {
@@ -15,7 +14,7 @@ export interface HttpClient {
 }
 
 export interface HttpClientDeps {
-  options: ScanOptions;
+  options: ConnectorConfig;
   resolver: Resolver;
   /** Extra trust anchors (PEM), for tests with their own CA. */
   ca?: string[];

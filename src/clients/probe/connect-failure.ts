@@ -1,4 +1,4 @@
-import { type ErrorCode, errorCode, errorMessage, HostscanError } from "../../profile/errors.js";
+import { type ErrorCode, errorCode, errorMessage, HostscanError } from "../errors.js";
 
 /**
  * An error raised while opening a connection (lookup, guard, TCP, proxy, TLS handshake), before

@@ -1,24 +1,31 @@
 import net from "node:net";
 import tls from "node:tls";
 import type { buildConnector } from "undici";
-import { HostscanError } from "../../profile/errors.js";
-import type { TlsInfo } from "../../profile/types.js";
-import type { ScanOptions } from "../../scan/options.js";
-import { matchConnectTo } from "../net/connect-to.js";
+import { HostscanError } from "../errors.js";
+import { type ConnectTo, matchConnectTo } from "../net/connect-to.js";
 import { specialAddressRange } from "../net/private-address.js";
-import { selectProxy } from "../net/proxy.js";
+import { type ProxyConfig, selectProxy } from "../net/proxy.js";
+import type { TlsInfo } from "../records.js";
 import { ConnectFailure } from "./connect-failure.js";
 import { identityOf, type TlsVerdict, tlsInfoFromX509 } from "./tls-info.js";
 import { httpConnectTunnel, socks5Tunnel } from "./tunnel.js";
 
 /** What the probe learns about the connection that served an origin. */
+/** What the connector needs to know of the run. */
+export interface ConnectorConfig extends ProxyConfig {
+  connectTo: ConnectTo[];
+  /** Allow loopback/private/special-use destinations (refused by default). */
+  allowPrivate: boolean;
+  timeoutMs: number;
+}
+
 export interface ConnectionInfo {
   remoteAddress: string | null;
   tls: TlsInfo | null;
 }
 
 export interface ConnectorDeps {
-  options: ScanOptions;
+  options: ConnectorConfig;
   /** Addresses of a host name from hostscan's own DNS client (never the OS resolver). */
   lookup(host: string, signal: AbortSignal): Promise<string[]>;
   /** Called once per new connection with what was learnt, keyed by origin. */

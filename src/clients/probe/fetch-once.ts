@@ -1,4 +1,4 @@
-import { HostscanError } from "../../profile/errors.js";
+import { HostscanError } from "../errors.js";
 import { bodyText, decodeBody, readRaw } from "./body.js";
 import type { HttpClient } from "./client.js";
 import { userAgentFor } from "./user-agent.js";

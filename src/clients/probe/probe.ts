@@ -1,8 +1,6 @@
 import { getDomain } from "tldts";
-import { errorCode, toErrorEntry } from "../../profile/errors.js";
-import type { ErrorEntry, TlsInfo } from "../../profile/types.js";
-import type { ScanOptions } from "../../scan/options.js";
-import type { HttpEvidence } from "../../sources/evidence.js";
+import { errorCode, toErrorEntry } from "../errors.js";
+import type { ErrorEntry, TlsInfo } from "../records.js";
 import type { HttpClient } from "./client.js";
 import { findConnectFailure } from "./connect-failure.js";
 import { parseSetCookies } from "./cookies.js";
@@ -13,9 +11,41 @@ export const MAX_REDIRECTS = 10;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
+/** What the probe needs to know of the run. */
+export interface ProbeConfig {
+  userAgent: string;
+  timeoutMs: number;
+  maxBodyBytes: number;
+}
+
+/** The final response as received; the profile's `http` section is a view of it. */
+export interface ProbedResponse {
+  url: string;
+  finalUrl: string;
+  status: number;
+  redirects: string[];
+  headers: Record<string, string>;
+  tls: TlsInfo | null;
+  /** The address the final response came from. */
+  remoteAddress: string | null;
+  /** Where the site redirects to another registrable domain (not followed). */
+  offsiteRedirect?: string;
+}
+
+/** The page the probe fetched. */
+export interface ProbedPage {
+  response: ProbedResponse;
+  /** Decoded body of the final response, capped by the configured maximum. */
+  body: string;
+  /** Set-Cookie names and values of the final response. */
+  cookies: Record<string, string>;
+  /** Every response's headers along the redirect chain (lower-cased names). */
+  chainHeaders: Record<string, string>[];
+}
+
 /** The probe's findings (null when no response came back) and the problems it met. */
 export interface ProbeResult {
-  evidence: HttpEvidence | null;
+  page: ProbedPage | null;
   errors: ErrorEntry[];
 }
 
@@ -61,7 +91,7 @@ function siteOf(host: string): string {
 // request fails.
 async function followChain(
   client: HttpClient,
-  options: ScanOptions,
+  options: ProbeConfig,
   start: URL,
   signal: AbortSignal,
 ) {
@@ -122,12 +152,12 @@ function lastTls(client: HttpClient, chain: FetchedResponse[]): TlsInfo | null {
   return null;
 }
 
-function toEvidence(
+function toPage(
   client: HttpClient,
   start: URL,
   { chain, offsite }: { chain: FetchedResponse[]; offsite: string | null },
   errors: ErrorEntry[],
-): HttpEvidence {
+): ProbedPage {
   const last = chain[chain.length - 1] as FetchedResponse;
   for (const err of last.bodyErrors) errors.push(entry(err, `${last.url.href} body`));
   if (last.status >= 400) {
@@ -146,7 +176,7 @@ function toEvidence(
     });
   }
   return {
-    section: {
+    response: {
       url: start.href,
       finalUrl: last.url.href,
       status: last.status,
@@ -168,14 +198,14 @@ function toEvidence(
  */
 export async function probeSite(
   client: HttpClient,
-  options: ScanOptions,
+  options: ProbeConfig,
   req: ProbeRequest,
 ): Promise<ProbeResult> {
   const start = new URL(req.url);
   try {
     const followed = await followChain(client, options, start, req.signal);
     const { errors } = followed;
-    return { evidence: toEvidence(client, start, followed, errors), errors };
+    return { page: toPage(client, start, followed, errors), errors };
   } catch (err) {
     const first = entry(err, start.href);
     const failure = findConnectFailure(err);
@@ -184,16 +214,16 @@ export async function probeSite(
       start.protocol === "https:" &&
       failure !== null &&
       !["PRIVATE_ADDRESS", "NO_ADDRESS", "NXDOMAIN", "ABORTED"].includes(failure.code);
-    if (!retry) return { evidence: null, errors: [first] };
+    if (!retry) return { page: null, errors: [first] };
     const plain = new URL(start.href);
     plain.protocol = "http:";
     if (plain.port === "443") plain.port = "";
     try {
       const followed = await followChain(client, options, plain, req.signal);
       const all = [first, ...followed.errors];
-      return { evidence: toEvidence(client, plain, followed, all), errors: all };
+      return { page: toPage(client, plain, followed, all), errors: all };
     } catch (err2) {
-      return { evidence: null, errors: [first, entry(err2, plain.href)] };
+      return { page: null, errors: [first, entry(err2, plain.href)] };
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { X509Certificate } from "node:crypto";
 import type { DetailedPeerCertificate, PeerCertificate } from "node:tls";
-import type { TlsInfo } from "../../profile/types.js";
+import type { TlsInfo } from "../records.js";
 import { parseX509Name } from "./x509-name.js";
 
 /** The verdict on a presented certificate: chain verification and host-name check. */

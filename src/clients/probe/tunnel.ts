@@ -1,7 +1,7 @@
 import type { Socket } from "node:net";
 import { isIPv4, isIPv6 } from "node:net";
 import ipaddr from "ipaddr.js";
-import { HostscanError } from "../../profile/errors.js";
+import { HostscanError } from "../errors.js";
 
 // Proxy handshakes over an already-connected socket, so the probe's own connector keeps
 // control of TLS (and sees the certificate) behind a proxy too.

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import type { ErrorEntry } from "../../profile/types.js";
-import type { LogSink } from "../../scan/context.js";
 import type { DiskCache } from "../cache/disk-cache.js";
+import type { LogSink } from "../log.js";
+import type { ErrorEntry } from "../records.js";
 import {
   type BootstrapFile,
   type BootstrapKind,

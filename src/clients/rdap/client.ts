@@ -1,18 +1,27 @@
 import { lookup as osLookup } from "node:dns/promises";
 import type { LookupFunction } from "node:net";
 import { Agent, type Dispatcher } from "undici";
-import type { HostscanError } from "../../profile/errors.js";
-import type { LogSink } from "../../scan/context.js";
-import type { ScanOptions } from "../../scan/options.js";
 import type { DiskCache } from "../cache/disk-cache.js";
 import type { Resolver } from "../dns/types.js";
-import { createProxyDispatcher, selectProxy } from "../net/proxy.js";
+import type { HostscanError } from "../errors.js";
+import type { LogSink } from "../log.js";
+import { createProxyDispatcher, type ProxyConfig, selectProxy } from "../net/proxy.js";
 import { guardedLookup, ReferralGuard } from "../net/referral-guard.js";
 import { resolveAddresses } from "../net/resolver-lookup.js";
 import { Bootstrap } from "./bootstrap.js";
 import { fetchJson } from "./http-client.js";
 import { ServerLimiter } from "./server-limiter.js";
 import { DEFAULT_RDAP_HTTP, type RdapFetchResult, type RdapHttpOptions } from "./types.js";
+
+/** What the RDAP client needs to know of the run. */
+export interface RdapConfig extends ProxyConfig {
+  timeoutMs: number;
+  userAgent: string;
+  /** Allow RDAP servers on loopback/private addresses (a local test registry). */
+  allowPrivate: boolean;
+  /** Base URL holding IANA's dns.json, ipv4.json, ipv6.json, asn.json. */
+  rdapBootstrap: string;
+}
 
 export interface RdapClientDeps {
   cache: DiskCache;
@@ -42,7 +51,7 @@ export class RdapClient {
   private readonly proxies = new Map<string, Dispatcher>();
 
   constructor(
-    private readonly options: ScanOptions,
+    private readonly options: RdapConfig,
     private readonly deps: RdapClientDeps,
   ) {
     this.http = {

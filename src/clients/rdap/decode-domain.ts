@@ -1,6 +1,6 @@
 // An RDAP domain object (RFC 9083 §5.3) into the facts hostscan reports. Tolerant: unknown
 // members are ignored, a member of the wrong type becomes a warning, nothing throws.
-import type { AbuseContact, Registration } from "../../profile/types.js";
+import type { AbuseContact, Registration } from "../records.js";
 import { allEntities, findAbuse, findRole } from "./entities.js";
 import { isRedacted, privacyService } from "./redaction.js";
 import { cleanDate, cleanIanaId, cleanText, cleanUrl } from "./sanitize.js";

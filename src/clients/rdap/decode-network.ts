@@ -1,6 +1,6 @@
 // RDAP ip network (RFC 9083 §5.4) and autnum (§5.5) objects into hostscan's facts.
 import ipaddr from "ipaddr.js";
-import type { AbuseContact } from "../../profile/types.js";
+import type { AbuseContact } from "../records.js";
 import { findAbuse, findRole } from "./entities.js";
 import { cleanText } from "./sanitize.js";
 

@@ -1,7 +1,7 @@
 // A domain's registration over RDAP: the registry first, then the registrar it links to
 // (RFC 9083 §4.2 "related"), merged so the registrar's richer contact data wins.
-import { HostscanError } from "../../profile/errors.js";
-import type { ErrorEntry } from "../../profile/types.js";
+import { HostscanError } from "../errors.js";
+import type { ErrorEntry } from "../records.js";
 import type { RdapClient } from "./client.js";
 import { type DomainFacts, decodeDomain } from "./decode-domain.js";
 import type { RdapAttempt } from "./types.js";

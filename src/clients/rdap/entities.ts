@@ -1,6 +1,6 @@
 // RDAP entities (RFC 9083 §5.1) nest: ARIN puts the abuse POC under the registrant org,
 // Verisign under the registrar, RIPE at top level, APNIC as an IRT. One walker for all.
-import type { AbuseContact } from "../../profile/types.js";
+import type { AbuseContact } from "../records.js";
 import { readVCard, type VCard } from "./jcard.js";
 import { cleanEmail } from "./sanitize.js";
 

@@ -1,5 +1,5 @@
 import { type Dispatcher, request } from "undici";
-import { errorCode, errorMessage, HostscanError } from "../../profile/errors.js";
+import { errorCode, errorMessage, HostscanError } from "../errors.js";
 import { type LinkedSignal, linkedSignal } from "../net/linked-signal.js";
 import type { ServerLimiter } from "./server-limiter.js";
 import type { RdapAttempt, RdapFetchResult, RdapHttpOptions } from "./types.js";

@@ -1,4 +1,4 @@
-import { HostscanError } from "../../profile/errors.js";
+import { HostscanError } from "../errors.js";
 
 /** Releases a slot taken with `ServerLimiter.acquire`. Calling it twice is harmless. */
 export type Release = () => void;

@@ -1,13 +1,22 @@
-import type { LogSink } from "../../scan/context.js";
-import type { ScanOptions } from "../../scan/options.js";
 import { NetworkDirectory } from "../asn/network-directory.js";
 import { createDiskCache } from "../cache/disk-cache.js";
 import type { Resolver } from "../dns/types.js";
+import type { LogSink } from "../log.js";
 import { resolverLookup } from "../net/resolver-lookup.js";
 import { WhoisClient } from "../whois/whois-client.js";
-import { RdapClient } from "./client.js";
+import { RdapClient, type RdapConfig } from "./client.js";
 import { ServerLimiter } from "./server-limiter.js";
 import type { RdapHttpOptions } from "./types.js";
+
+/** What the registration clients (RDAP, WHOIS, networks) need to know of the run. */
+export interface RegistrationConfig extends RdapConfig {
+  /** On-disk cache directory; null disables the cache. */
+  cacheDir: string | null;
+  /** IANA WHOIS server "host[:port]". */
+  whoisServer: string;
+  /** Most RDAP/WHOIS requests in flight to one server at a time. */
+  maxPerServer?: number;
+}
 
 /** The registration clients a run shares: RDAP, WHOIS and the network/ASN directory. */
 export interface RegistrationServices {
@@ -27,7 +36,7 @@ export interface RegistrationServicesDeps {
 
 /** Builds the run's RDAP client, WHOIS client and network directory over one disk cache. */
 export function createRegistrationServices(
-  options: ScanOptions,
+  options: RegistrationConfig,
   deps: RegistrationServicesDeps,
 ): RegistrationServices {
   const cache = createDiskCache(options.cacheDir);

@@ -1,4 +1,4 @@
-import type { HostscanError } from "../../profile/errors.js";
+import type { HostscanError } from "../errors.js";
 
 /** One HTTP request made for an RDAP or bootstrap lookup, kept for diagnostics. */
 export interface RdapAttempt {

@@ -1,7 +1,7 @@
 // Port-43 WHOIS (RFC 3912): one query per connection, the answer is everything the server
 // sends before closing. Bounded by a timeout, a size cap and the per-server limiter.
 import { connect, type LookupFunction } from "node:net";
-import { errorCode, errorMessage, HostscanError } from "../../profile/errors.js";
+import { errorCode, errorMessage, HostscanError } from "../errors.js";
 import type { ServerLimiter } from "../rdap/server-limiter.js";
 
 /** A WHOIS server as "host[:port]" or "[v6]:port", split. */

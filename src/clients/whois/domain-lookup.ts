@@ -1,6 +1,6 @@
 // A domain's registration over port-43 WHOIS, for TLDs without RDAP: IANA names the TLD's
 // server, the registry answers, and a thin registry's "Registrar WHOIS Server" is followed once.
-import type { ErrorEntry } from "../../profile/types.js";
+import type { ErrorEntry } from "../records.js";
 import { parseWhoisDomain, type WhoisFacts } from "./parse.js";
 import type { WhoisClient } from "./whois-client.js";
 

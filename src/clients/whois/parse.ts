@@ -1,7 +1,6 @@
 // WHOIS text into facts. There is no standard format (RFC 3912 leaves it open); these are the
 // common key variants: ICANN gTLD keys, Verisign thin, DENIC, AFNIC/IANA "key: value" blocks.
 
-import type { Registration } from "../../profile/types.js";
 import { isRedacted, privacyService } from "../rdap/redaction.js";
 import {
   cleanDate,
@@ -11,6 +10,7 @@ import {
   cleanText,
   cleanUrl,
 } from "../rdap/sanitize.js";
+import type { Registration } from "../records.js";
 
 /** What a WHOIS answer says about a domain (flat: WHOIS has no nested contacts). */
 export interface WhoisFacts

@@ -1,8 +1,8 @@
 import { lookup as osLookup } from "node:dns/promises";
 import type { LookupFunction } from "node:net";
-import { errorCode, errorMessage, HostscanError } from "../../profile/errors.js";
 import type { DiskCache } from "../cache/disk-cache.js";
 import type { Resolver } from "../dns/types.js";
+import { errorCode, errorMessage, HostscanError } from "../errors.js";
 import { ReferralGuard } from "../net/referral-guard.js";
 import { resolveAddresses } from "../net/resolver-lookup.js";
 import type { ServerLimiter } from "../rdap/server-limiter.js";

@@ -2,9 +2,9 @@
 // A CDN-hosted script, a stylesheet or a CSP mention is not evidence and is never read here.
 
 import { type ProviderEntry, providerByAddress } from "../../catalogue/index.js";
-import { sameAddress } from "../../clients/net/same-address.js";
 import type { NetworkEntry, Provider } from "../../profile/types.js";
 import type { Evidence } from "../../sources/evidence.js";
+import { sameAddress } from "../../util/same-address.js";
 import { type Candidate, describeAddress, strongest, toProvider } from "./attribution.js";
 import { ownerOf, ownNetwork, registeredTo } from "./ownership.js";
 import { addressHits, cnameHits, httpHits, httpOnly, siteAddresses } from "./site-signals.js";

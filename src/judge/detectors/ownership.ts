@@ -7,8 +7,8 @@ import {
   providerByAsn,
   providerById,
 } from "../../catalogue/index.js";
-import { sameAddress } from "../../clients/net/same-address.js";
 import type { NetworkEntry } from "../../profile/types.js";
+import { sameAddress } from "../../util/same-address.js";
 
 /** A network that is the provider's own: its AS is the provider's, or the RIR registers the block
  * to it (Zoho's MX hosts, whose AS the catalogue does not list). */

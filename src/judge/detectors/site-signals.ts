@@ -9,9 +9,9 @@ import {
   providerByAsn,
   providerByName,
 } from "../../catalogue/index.js";
-import { sameAddress } from "../../clients/net/same-address.js";
 import type { NetworkEntry } from "../../profile/types.js";
 import type { Evidence } from "../../sources/evidence.js";
+import { sameAddress } from "../../util/same-address.js";
 import { addHit, type Candidate, describeAddress, shortValue } from "./attribution.js";
 import { prefixAgrees } from "./ownership.js";
 
