@@ -241,8 +241,11 @@ describe("hosting", () => {
       confidence: "medium",
       evidence: ["A 198.51.100.7 in AS64500 (EXAMPLE-NET)"],
       abuse: { email: "abuse@example.net", url: null, phone: null },
-      abuseSource:
-        "RDAP abuse contact of the network of 198.51.100.7, registered to Example Hosting Ltd",
+      abuseSource: {
+        kind: "network-rdap",
+        address: "198.51.100.7",
+        holder: "Example Hosting Ltd",
+      },
     });
   });
 
@@ -685,17 +688,23 @@ describe("abuse fallback to RDAP", () => {
       url: null,
       phone: "+1-877-273-8550",
     });
-    expect(got.abuseSource).toMatch(
-      /^Automattic, which runs WordPress VIP: hostscan provider catalogue/,
-    );
+    expect(got.abuseSource).toMatchObject({
+      kind: "catalogue",
+      via: { name: "Automattic", relation: "runs" },
+    });
   });
 
   it("the company that owns a service is the last stand-in (Sucuri → GoDaddy), and says so", () => {
     const got = reportTo(providerById("sucuri") ?? null, []);
     expect(got.abuse.email).toBe("abuse@godaddy.com");
-    expect(got.abuseSource).toMatch(
-      /^GoDaddy, which owns Sucuri \(https:\/\/sucuri\.net\/enterprise-services-agreement\): hostscan provider catalogue/,
-    );
+    expect(got.abuseSource).toMatchObject({
+      kind: "catalogue",
+      via: {
+        name: "GoDaddy",
+        relation: "owns",
+        source: "https://sucuri.net/enterprise-services-agreement",
+      },
+    });
   });
 
   it("a block registered to the network it sits in is that network's, not the provider's", () => {
@@ -997,8 +1006,11 @@ describe("email", () => {
       name: "Zoho Mail",
       asn: 2639,
       abuse: { email: "abuse@zoho-rdap.test" },
-      abuseSource:
-        "RDAP abuse contact of the network of 204.141.33.44, registered to ZOHO Corporation",
+      abuseSource: {
+        kind: "network-rdap",
+        address: "204.141.33.44",
+        holder: "ZOHO Corporation",
+      },
     });
     // A relay in somebody else's cloud says nothing about where to report Zoho.
     const cloud = net("52.1.2.3", 16509, "AMAZON-AES", "Amazon.com, Inc.", {

@@ -122,12 +122,17 @@ describe("a full profile from local servers", () => {
     expect(p.providers.hosting).toMatchObject({ asn: 13335 });
     // Each contact says where it comes from: the registry's and the registrar's RDAP answers
     // (the fake serves both), the catalogue.
-    expect(p.providers.registrar.abuseSource).toMatch(
-      /^RDAP 127\.0\.0\.1:\d+ and the registrar's 127\.0\.0\.1:\d+: registrar abuse contact$/,
-    );
-    expect(p.providers.dns.abuseSource).toBe(
-      "hostscan provider catalogue (https://www.cloudflare.com/trust-hub/reporting-abuse/)",
-    );
+    expect(p.providers.registrar.abuseSource).toEqual({
+      kind: "registrar-rdap",
+      servers: [
+        expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+        expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+      ],
+    });
+    expect(p.providers.dns.abuseSource).toEqual({
+      kind: "catalogue",
+      url: "https://www.cloudflare.com/trust-hub/reporting-abuse/",
+    });
     expect(r.code).toBe(0);
   });
 
@@ -140,7 +145,7 @@ describe("a full profile from local servers", () => {
       asn: 559,
       confidence: "medium",
       abuse: { email: "abuse@switch.ch" },
-      abuseSource: expect.stringMatching(/^RDAP abuse contact of the network of 130\.59\.31\.80/),
+      abuseSource: { kind: "network-rdap", address: "130.59.31.80" },
     });
     expect(p.providers.cdn).toBeNull();
   });

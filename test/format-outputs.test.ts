@@ -173,29 +173,23 @@ describe("table", () => {
 });
 
 describe("where a contact comes from, in the table", () => {
-  it("shortens every kind of abuseSource the detectors write", () => {
-    expect(abuseVia("hostscan provider catalogue (https://www.cloudflare.com/abuse/)")).toBe(
-      "(via catalogue)",
+  it("words every kind of abuseSource the detectors write", () => {
+    const url = "https://www.cloudflare.com/abuse/";
+    expect(abuseVia({ kind: "catalogue", url })).toBe("(via catalogue)");
+    expect(abuseVia({ kind: "catalogue", url, secondary: true })).toBe(
+      "(via catalogue, secondary source)",
     );
-    expect(
-      abuseVia(
-        "hostscan provider catalogue (https://rdap.arin.net/registry/entity/X, not confirmed from a primary source)",
-      ),
-    ).toBe("(via catalogue, secondary source)");
-    expect(abuseVia("RDAP abuse contact of the network of 192.0.2.1, registered to X")).toBe(
+    expect(abuseVia({ kind: "network-rdap", address: "192.0.2.1", holder: "X" })).toBe(
       "(via network RDAP)",
     );
-    expect(abuseVia("Automattic, which runs WordPress VIP: hostscan provider catalogue (…)")).toBe(
-      "(via Automattic)",
-    );
-    expect(abuseVia("GoDaddy, which owns Sucuri (https://sucuri.net/x): hostscan …")).toBe(
-      "(via GoDaddy)",
-    );
-    expect(abuseVia("RDAP rdap.verisign.com: registrar abuse contact")).toBe("(via RDAP)");
-    expect(abuseVia("WHOIS whois.example: registrar abuse contact")).toBe("(via WHOIS)");
-    expect(
-      abuseVia("IANA root zone database (whois.iana.org): administrative contact for .de"),
-    ).toBe("(via IANA root zone database)");
+    const via = { name: "Automattic", relation: "runs" } as const;
+    expect(abuseVia({ kind: "catalogue", url, via })).toBe("(via Automattic)");
+    const owner = { name: "GoDaddy\x1b[31m", relation: "owns", source: url } as const;
+    expect(abuseVia({ kind: "catalogue", url, via: owner })).toBe("(via GoDaddy\\x1b[31m)");
+    expect(abuseVia({ kind: "registrar-rdap", servers: ["rdap.verisign.com"] })).toBe("(via RDAP)");
+    expect(abuseVia({ kind: "registry-rdap", servers: ["rdap.nic.example"] })).toBe("(via RDAP)");
+    expect(abuseVia({ kind: "registrar-whois", servers: ["whois.example"] })).toBe("(via WHOIS)");
+    expect(abuseVia({ kind: "iana", tld: "de" })).toBe("(via IANA root zone database)");
     expect(abuseVia(undefined)).toBeNull();
   });
 });

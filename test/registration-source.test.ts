@@ -90,9 +90,7 @@ describe("registration source", () => {
     );
     expect(registrar?.abuse.email).toBe("abusecomplaints@markmonitor.com");
     const host = new URL(rdap.url).host;
-    expect(registrar?.abuseSource).toBe(
-      `RDAP ${host} and the registrar's ${host}: registrar abuse contact`,
-    );
+    expect(registrar?.abuseSource).toEqual({ kind: "registrar-rdap", servers: [host, host] });
     expect(detectRegistry(evidence)?.name).toBe("VeriSign Global Registry Services");
   });
 

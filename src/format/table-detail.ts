@@ -1,5 +1,5 @@
 import { Chalk } from "chalk";
-import type { Profile } from "../profile/types.js";
+import type { AbuseSource, Profile } from "../profile/types.js";
 import { ROLES } from "../profile/types.js";
 import { abuseText } from "./csv.js";
 import { renderGrid } from "./grid.js";
@@ -28,19 +28,23 @@ function pairs(rows: [string, unknown][]): string {
 }
 
 /** A short "(via …)" for where a contact comes from; the JSON's `abuseSource` has it in full. */
-export function abuseVia(source: string | undefined): string | null {
+export function abuseVia(source: AbuseSource | undefined): string | null {
   if (!source) return null;
-  if (source.startsWith("hostscan provider catalogue")) {
-    return source.includes("not confirmed")
-      ? "(via catalogue, secondary source)"
-      : "(via catalogue)";
+  if (source.via) return `(via ${sanitize(source.via.name)})`;
+  switch (source.kind) {
+    case "catalogue":
+      return source.secondary ? "(via catalogue, secondary source)" : "(via catalogue)";
+    case "network-rdap":
+      return "(via network RDAP)";
+    case "iana":
+      return "(via IANA root zone database)";
+    case "registrar-rdap":
+    case "registry-rdap":
+      return "(via RDAP)";
+    case "registrar-whois":
+    case "registry-whois":
+      return "(via WHOIS)";
   }
-  if (source.startsWith("RDAP abuse contact of the network")) return "(via network RDAP)";
-  if (source.startsWith("IANA root zone database")) return "(via IANA root zone database)";
-  const runs = /^(.+?), which (?:runs|owns) /.exec(source);
-  if (runs?.[1]) return `(via ${sanitize(runs[1])})`;
-  const answer = /^(RDAP|WHOIS) /.exec(source);
-  return answer?.[1] ? `(via ${answer[1]})` : null;
 }
 
 function providersTable(p: Profile, paint: Paint, width: number): string {

@@ -61,8 +61,43 @@ export interface Provider {
   id?: string;
   /** Extension: e.g. platform "self-hosted" or a privacy-proxy registrant. */
   note?: string;
-  /** Extension: where the abuse contact comes from (catalogue source URL, RDAP object, IANA). */
-  abuseSource?: string;
+  /** Extension: where the abuse contact comes from; present whenever a contact is. */
+  abuseSource?: AbuseSource;
+}
+
+/** Kinds of place an abuse contact is taken from. */
+export type AbuseSourceKind =
+  | "catalogue"
+  | "network-rdap"
+  | "registrar-rdap"
+  | "registrar-whois"
+  | "registry-rdap"
+  | "registry-whois"
+  | "iana";
+
+/** Where a provider's abuse contact comes from, as data: each formatter words it. */
+export interface AbuseSource {
+  kind: AbuseSourceKind;
+  /** catalogue: the public page the channel is documented on. */
+  url?: string;
+  /** catalogue: only a secondary source (a copy, not the provider's own page) was found. */
+  secondary?: boolean;
+  /** RDAP/WHOIS kinds: the servers that answered, registry first. */
+  servers?: string[];
+  /** network-rdap: the address whose network holds the contact. */
+  address?: string;
+  /** network-rdap: the organisation the RIR registers the network to. */
+  holder?: string;
+  /** iana: the TLD whose manager's contact IANA's root zone database lists. */
+  tld?: string;
+  /** The contact is that of another catalogue entry of the same company. */
+  via?: {
+    name: string;
+    /** runs: the same company's network entry runs this service; owns: its owner. */
+    relation: "runs" | "owns";
+    /** owns: where the ownership is documented. */
+    source?: string;
+  };
 }
 
 export type Providers = Record<Role, Provider | null>;

@@ -31,7 +31,7 @@ export function detectRegistrar(evidence: Evidence): Provider | null {
   const contact = reg.abuse && (reg.abuse.email || reg.abuse.phone || reg.abuse.url);
   // The registrar's own answer (followed from the registry's referral) may be where it came from.
   const referred = evidence.registration?.registrarServer;
-  const servers = `${serverHost(reg.server)}${referred ? ` and the registrar's ${serverHost(referred)}` : ""}`;
+  const servers = [serverHost(reg.server), ...(referred ? [serverHost(referred)] : [])];
   return {
     name: registrar.name,
     asn: null,
@@ -39,7 +39,14 @@ export function detectRegistrar(evidence: Evidence): Provider | null {
     confidence: "high",
     evidence: items,
     abuse: reg.abuse ? { ...NO_ABUSE, ...reg.abuse } : { ...NO_ABUSE },
-    ...(contact ? { abuseSource: `${via} ${servers}: registrar abuse contact` } : {}),
+    ...(contact
+      ? {
+          abuseSource: {
+            kind: reg.source === "rdap" ? "registrar-rdap" : "registrar-whois",
+            servers,
+          },
+        }
+      : {}),
     ...(service ? { note: `registrant behind privacy service ${service}` } : {}),
   };
 }

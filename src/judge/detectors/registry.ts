@@ -2,7 +2,7 @@
 // the registry's own abuse channel where its RDAP publishes one. For ccTLDs the registry is
 // the escalation path when a registrar does not act (or, like DENIC, names none).
 
-import type { Provider } from "../../profile/types.js";
+import type { AbuseSource, Provider } from "../../profile/types.js";
 import type { Evidence } from "../../sources/evidence.js";
 import { serverHost } from "./registrar.js";
 import { usable } from "./report-to.js";
@@ -21,16 +21,19 @@ export function detectRegistry(evidence: Evidence): Provider | null {
   const via = reg.source === "rdap" ? "RDAP" : "WHOIS";
   items.push(`${via} ${serverHost(reg.server)}: the .${tld} registry's server`);
   let abuse = evidence.registration?.registryAbuse ?? null;
-  let abuseSource: string | undefined;
+  let abuseSource: AbuseSource | undefined;
   if (usable(abuse)) {
     items.push(`${via}: the registry's abuse contact ${abuse.email ?? abuse.url ?? abuse.phone}`);
-    abuseSource = `${via} ${serverHost(reg.server)}: the registry's abuse entity`;
+    abuseSource = {
+      kind: reg.source === "rdap" ? "registry-rdap" : "registry-whois",
+      servers: [serverHost(reg.server)],
+    };
   } else if (isCcTld(tld) && usable(evidence.registration?.tldContact)) {
     // A ccTLD manager is answerable for its zone; IANA lists how to reach it.
     abuse = evidence.registration.tldContact;
     const how = abuse.email ?? abuse.phone ?? abuse.url;
     items.push(`IANA root zone database: the .${tld} manager's administrative contact ${how}`);
-    abuseSource = `IANA root zone database (whois.iana.org): administrative contact for .${tld}`;
+    abuseSource = { kind: "iana", tld };
   }
   return {
     name: reg.registry,

@@ -7,7 +7,13 @@ import {
   providerByAsn,
   providerById,
 } from "../../catalogue/index.js";
-import type { AbuseContact, Confidence, NetworkEntry, Provider } from "../../profile/types.js";
+import type {
+  AbuseContact,
+  AbuseSource,
+  Confidence,
+  NetworkEntry,
+  Provider,
+} from "../../profile/types.js";
 import { type NetworkOwner, registeredTo, sameCompany } from "./ownership.js";
 
 /** An abuse contact with every field null (the contract requires the object). */
@@ -24,7 +30,7 @@ export function usable(a: AbuseContact | null | undefined): a is AbuseContact {
 export function reportTo(
   entry: ProviderEntry | null,
   networks: NetworkEntry[],
-): { abuse: AbuseContact; abuseSource?: string } {
+): { abuse: AbuseContact; abuseSource?: AbuseSource } {
   const fromCatalogue = entry ? catalogued(entry) : null;
   if (fromCatalogue) return fromCatalogue;
   // The same company's network entry (WordPress VIP → Automattic) takes reports for it.
@@ -33,7 +39,7 @@ export function reportTo(
   if (entry && parent && fromParent) {
     return {
       abuse: fromParent.abuse,
-      abuseSource: `${parent.name}, which runs ${entry.name}: ${fromParent.abuseSource}`,
+      abuseSource: { ...fromParent.abuseSource, via: { name: parent.name, relation: "runs" } },
     };
   }
   const owner = entry?.owner ? providerById(entry.owner.id) : undefined;
@@ -44,7 +50,10 @@ export function reportTo(
   if (entry?.owner && owner && fromOwner) {
     return {
       abuse: fromOwner.abuse,
-      abuseSource: `${owner.name}, which owns ${entry.name} (${entry.owner.source}): ${fromOwner.abuseSource}`,
+      abuseSource: {
+        ...fromOwner.abuseSource,
+        via: { name: owner.name, relation: "owns", source: entry.owner.source },
+      },
     };
   }
   return { abuse: noAbuse() };
@@ -54,7 +63,7 @@ export function reportTo(
 function rdapContact(
   entry: ProviderEntry | null,
   networks: NetworkEntry[],
-): { abuse: AbuseContact; abuseSource: string } | null {
+): { abuse: AbuseContact; abuseSource: AbuseSource } | null {
   // Only a block the RIR registers to the provider (or its company) carries its contact: a
   // reseller's reassignment inside its AS, or its address in AWS, is somebody else's. Without a
   // registrant, the provider's own AS has to speak for it. An owner named from the registry data
@@ -70,19 +79,30 @@ function rdapContact(
   const net = own.find((n) => usable(n.abuse));
   if (!net?.abuse) return null;
   const { email, url, phone } = net.abuse;
-  const holder = net.org ? `, registered to ${net.org}` : "";
   return {
     abuse: { email, url, phone },
-    abuseSource: `RDAP abuse contact of the network of ${net.ip}${holder}`,
+    abuseSource: {
+      kind: "network-rdap",
+      address: net.ip,
+      ...(net.org ? { holder: net.org } : {}),
+    },
   };
 }
 
 /** The catalogue's own abuse channel of an entry, with its source. */
-function catalogued(entry: ProviderEntry): { abuse: AbuseContact; abuseSource: string } | null {
+function catalogued(
+  entry: ProviderEntry,
+): { abuse: AbuseContact; abuseSource: AbuseSource } | null {
   const abuse = catalogueAbuse(entry);
   if (!abuse || !entry.abuse) return null;
-  const how = entry.abuse.unverified ? ", not confirmed from a primary source" : "";
-  return { abuse, abuseSource: `hostscan provider catalogue (${entry.abuse.source}${how})` };
+  return {
+    abuse,
+    abuseSource: {
+      kind: "catalogue",
+      url: entry.abuse.source,
+      ...(entry.abuse.unverified ? { secondary: true } : {}),
+    },
+  };
 }
 
 /** The profile's Provider for the owner of some networks, with its contact. */
