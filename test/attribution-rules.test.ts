@@ -422,8 +422,7 @@ describe("after a redirect within the site, the server that answered", () => {
     h.section.finalUrl = "https://www.example.com/";
     h.section.redirects = ["https://example.com/"];
     h.section.remoteAddress = remote.ip;
-    h.section.remoteNetwork = remote;
-    return h;
+    return { http: h, answering: { network: remote } };
   };
 
   it("is the host, and the redirecting apex is named beside it", () => {
@@ -433,7 +432,7 @@ describe("after a redirect within the site, the server that answered", () => {
         nameservers: [],
         mail: [],
       },
-      http: final(net("198.185.159.145", 53831, "SQUARESPACE", "Squarespace, Inc.")),
+      ...final(net("198.185.159.145", 53831, "SQUARESPACE", "Squarespace, Inc.")),
     });
     const p = detectHosting(e);
     expect(p).toMatchObject({ name: "Squarespace" });
@@ -452,9 +451,7 @@ describe("after a redirect within the site, the server that answered", () => {
         nameservers: [],
         mail: [],
       },
-      http: final(
-        net("203.0.113.5", 64511, "BP", "Bulletproof Ltd", { email: "abuse@bp.example" }),
-      ),
+      ...final(net("203.0.113.5", 64511, "BP", "Bulletproof Ltd", { email: "abuse@bp.example" })),
     });
     expect(detectCdn(e)).toBeNull();
     expect(detectHosting(e)).toMatchObject({
@@ -514,11 +511,13 @@ describe("fourth review: genuine set-ups stay named", () => {
   ) => {
     const h = http("https://www.example.com/", headers);
     h.section.remoteAddress = www.ip;
-    h.section.remoteNetwork = www;
-    h.answeredChain = chain.slice(1).map((to, i) => ({ from: chain[i] ?? "", to }));
     return emptyEvidence(target("example.com", "example.com"), {
       network: { site: [apex], nameservers: [], mail: [] },
       http: h,
+      answering: {
+        network: www,
+        chain: chain.slice(1).map((to, i) => ({ from: chain[i] ?? "", to })),
+      },
     });
   };
 

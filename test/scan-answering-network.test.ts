@@ -2,8 +2,8 @@
 // only then: never for one of the host's own addresses, never for private ones.
 import { describe, expect, it } from "vitest";
 import type { Context } from "../src/scan/context.js";
-import { lookUpAnsweringNetwork } from "../src/scan/scan-target.js";
-import { emptyEvidence } from "../src/sources/evidence.js";
+import { gatherAnsweringNetwork } from "../src/sources/answering-network.js";
+import { type Evidence, emptyEvidence } from "../src/sources/evidence.js";
 import { sameAddress } from "../src/util/same-address.js";
 import { dns, http, net, target } from "./fixtures/stacks/build.js";
 
@@ -34,7 +34,7 @@ function fakeContext(asked: string[], found = true): Context {
       durationMs: 1,
     }),
   };
-  return { networks, resolver, log: () => {} } as unknown as Context;
+  return { networks, resolver, log: () => {}, clock: { now: () => 0 } } as unknown as Context;
 }
 
 function evidenceAnsweredFrom(remote: string) {
@@ -46,15 +46,22 @@ function evidenceAnsweredFrom(remote: string) {
   });
 }
 
+// As scanTarget does: the source's value and errors go into the evidence.
+async function lookUpAnsweringNetwork(ctx: Context, e: Evidence, signal: AbortSignal) {
+  const outcome = await gatherAnsweringNetwork(ctx, { ...e, signal });
+  e.answering = outcome.value;
+  e.errors.push(...outcome.errors);
+}
+
 describe("the network of the server that answered", () => {
   it("is looked up when it is not one of the host's own addresses", async () => {
     const asked: string[] = [];
     const e = evidenceAnsweredFrom("198.185.159.145");
     await lookUpAnsweringNetwork(fakeContext(asked), e, new AbortController().signal);
     expect(asked).toEqual(["198.185.159.145"]);
-    expect(e.http?.section.remoteNetwork).toMatchObject({ ip: "198.185.159.145", asn: 53831 });
+    expect(e.answering?.network).toMatchObject({ ip: "198.185.159.145", asn: 53831 });
     // And the final host's CNAME chain, which the CDN and platform rules read.
-    expect(e.http?.answeredChain).toEqual([
+    expect(e.answering?.chain).toEqual([
       { from: "www.example.com", to: "ext-cust.squarespace.com" },
     ]);
   });
@@ -62,16 +69,16 @@ describe("the network of the server that answered", () => {
   it("drops a CNAME chain that does not lead to the address that answered (a second answer)", async () => {
     const e = evidenceAnsweredFrom("198.185.159.146");
     await lookUpAnsweringNetwork(fakeContext([]), e, new AbortController().signal);
-    expect(e.http?.section.remoteNetwork).toMatchObject({ ip: "198.185.159.146" });
-    expect(e.http?.answeredChain).toBeUndefined();
+    expect(e.answering?.network).toMatchObject({ ip: "198.185.159.146" });
+    expect(e.answering?.chain).toBeUndefined();
     expect(e.errors.map((x) => x.code)).toEqual(["INCONSISTENT_ANSWER"]);
   });
 
   it("keeps the host's own addresses when the answering network cannot be found, and says why", async () => {
     const e = evidenceAnsweredFrom("198.185.159.145");
     await lookUpAnsweringNetwork(fakeContext([], false), e, new AbortController().signal);
-    expect(e.http?.section.remoteNetwork).toBeUndefined();
-    expect(e.http?.answeredChain).toBeUndefined();
+    expect(e.answering?.network).toBeUndefined();
+    expect(e.answering?.chain).toBeUndefined();
     expect(e.errors).toEqual([{ source: "asn", code: "TIMEOUT", message: "no answer" }]);
   });
 
@@ -94,7 +101,7 @@ describe("the network of the server that answered", () => {
     for (const remote of ["192.64.119.1", "127.0.0.1", "10.1.2.3", "::1"]) {
       const e = evidenceAnsweredFrom(remote);
       await lookUpAnsweringNetwork(fakeContext(asked), e, new AbortController().signal);
-      expect(e.http?.section.remoteNetwork).toBeUndefined();
+      expect(e.answering?.network).toBeUndefined();
     }
     expect(asked).toEqual([]);
   });

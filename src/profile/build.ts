@@ -23,7 +23,12 @@ export function buildProfile(
     dns: evidence.dns?.section ?? emptyDnsSection(),
     registration: evidence.registration?.registration ?? null,
     network: evidence.network?.site ?? [],
-    http: evidence.http?.section ?? null,
+    http: evidence.http
+      ? {
+          ...evidence.http.section,
+          ...(evidence.answering ? { remoteNetwork: evidence.answering.network } : {}),
+        }
+      : null,
     technologies: evidence.technologies,
     errors: evidence.errors,
     sources: evidence.sources,

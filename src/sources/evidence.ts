@@ -59,12 +59,17 @@ export interface HttpEvidence {
   cookies: Record<string, string>;
   /** Every response's headers along the redirect chain (lower-cased names). */
   chainHeaders: Record<string, string>[];
+}
+
+/** The server that answered the final request, when it is not one of the host's own addresses. */
+export interface AnsweringEvidence {
+  /** Its network (the profile's `http.remoteNetwork`). */
+  network: NetworkEntry;
   /**
    * The CNAME chain of the final URL's host, when the final page came from another name of the
-   * site on an address of its own and the chain resolves to that address (set together with
-   * `section.remoteNetwork`).
+   * site and the chain resolves to the address that answered.
    */
-  answeredChain?: { from: string; to: string }[];
+  chain?: { from: string; to: string }[];
 }
 
 /** All evidence about one target; sources fill it, detectors read it. */
@@ -74,6 +79,8 @@ export interface Evidence {
   registration: RegistrationEvidence | null;
   network: NetworkEvidence | null;
   http: HttpEvidence | null;
+  /** Filled after the HTTP probe, when another name of the site served the final page. */
+  answering: AnsweringEvidence | null;
   /** Filled by the technology detector (before the role detectors run). */
   technologies: Technology[];
   /** True when --passive kept hostscan off the target's own servers. */
@@ -91,6 +98,7 @@ export function emptyEvidence(target: Target, overrides: Partial<Evidence> = {})
     registration: null,
     network: null,
     http: null,
+    answering: null,
     technologies: [],
     passive: false,
     sources: {},

@@ -98,17 +98,18 @@ function hostingProvider(
 /** When the final page came from another name of the site, where the target host itself points. */
 function redirected(e: Evidence): string[] {
   const section = e.http?.section;
-  if (!section?.remoteNetwork) return [];
+  const answered = e.answering?.network;
+  if (!section || !answered) return [];
   const from = e.target.host;
   let to = section.finalUrl;
   try {
     to = new URL(section.finalUrl).hostname;
   } catch {}
   // Same name, another address (--connect-to, or a changed DNS answer): no redirect to speak of.
-  if (to === from) return [`the page came from ${section.remoteNetwork.ip}`];
+  if (to === from) return [`the page came from ${answered.ip}`];
   const own = hostAddresses(e).map((n) => describeAddress(n));
   return [
-    `the final page came from ${to} at ${section.remoteNetwork.ip}, after a redirect from ${from}`,
+    `the final page came from ${to} at ${answered.ip}, after a redirect from ${from}`,
     ...(own.length > 0 ? [`${from} itself points to ${own.join(", ")}`] : []),
   ];
 }

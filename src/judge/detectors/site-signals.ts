@@ -23,7 +23,7 @@ type Filter = (entry: ProviderEntry) => boolean;
  * network entries when the ASN source answered, else bare DNS answers.
  */
 export function siteAddresses(e: Evidence): NetworkEntry[] {
-  const answered = e.http?.section.remoteNetwork;
+  const answered = e.answering?.network;
   if (answered) return [answered];
   return hostAddresses(e);
 }
@@ -71,7 +71,7 @@ export function addressHits(e: Evidence, keep: Filter, into: Map<string, Candida
  * steps both walks share (a zone can send A into a platform's zone and AAAA to itself).
  */
 function siteChain(e: Evidence): { from: string; to: string }[] {
-  if (e.http?.answeredChain) return e.http.answeredChain;
+  if (e.answering?.chain) return e.answering.chain;
   const dns = e.dns;
   if (!dns) return [];
   const chains = dns.chains;
