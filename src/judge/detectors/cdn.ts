@@ -1,98 +1,13 @@
-// The CDN / reverse proxy / WAF in front of the site, from signals on the site's own traffic.
-// A CDN-hosted script, a stylesheet or a CSP mention is not evidence and is never read here.
+// The CDN / reverse proxy / WAF in front of the site: the strongest of the candidates its own
+// traffic points to (cdn-candidates.ts).
 
-import { type ProviderEntry, providerByAddress } from "../../catalogue/index.js";
-import type { NetworkEntry, Provider } from "../../profile/types.js";
+import type { Provider } from "../../profile/types.js";
 import type { Evidence } from "../../sources/evidence.js";
-import { sameAddress } from "../../util/same-address.js";
-import { type Candidate, describeAddress, strongest, toProvider } from "./attribution.js";
-import { ownerOf, ownNetwork, registeredTo } from "./ownership.js";
-import { addressHits, cnameHits, httpHits, httpOnly, siteAddresses } from "./site-signals.js";
-
-const isCdn = (entry: ProviderEntry) => entry.kinds.includes("cdn");
-
-/** Every CDN candidate with its evidence (before the choice), for the hosting detector too. */
-export function cdnCandidates(e: Evidence): Candidate[] {
-  const found = new Map<string, Candidate>();
-  addressHits(e, isCdn, found);
-  cnameHits(e, isCdn, found);
-  httpHits(e, isCdn, found);
-  // Headers alone cannot name a CDN when every address belongs to a hosted platform that runs
-  // its own edge (Wix answers with Fastly and Google headers from Wix's own network).
-  const owners = siteAddresses(e).map(ownerOf);
-  const platformEdge =
-    owners.length > 0 && owners.every((o) => o?.entry?.kinds.includes("platform") === true);
-  const candidates = [...found.values()].filter(
-    (c) => !(platformEdge && httpOnly(c)) && !(httpOnly(c) && imitated(e, c)),
-  );
-  for (const c of candidates) checkAddresses(e, c);
-  return candidates;
-}
-
-/**
- * True when only headers speak for a CDN and the server that sent them (or, not knowing which,
- * every address of the site) sits in a network known not to be the CDN's: anyone can send
- * `server: cloudflare`. Only CDNs whose own networks the catalogue knows can be told from an
- * imitator; those with edge servers inside other networks (Akamai) are exempt.
- */
-function imitated(e: Evidence, c: Candidate): boolean {
-  const cdn = c.entry;
-  if (cdn.edgesElsewhere) return false;
-  const signals = cdn.signals.filter((s) => s.type === "asn" || s.type === "prefix");
-  if (signals.length === 0) return false;
-  const ids = [cdn.id, ...(cdn.network ? [cdn.network] : []), ...(cdn.runsOn ?? [])];
-  const remote = e.http?.section.remoteAddress;
-  const nets = siteAddresses(e);
-  const judged = remote ? nets.filter((n) => sameAddress(n.ip, remote)) : nets;
-  if (judged.length === 0) return false;
-  return judged.every((n) => {
-    const owner = ownerOf(n)?.entry;
-    if (owner && ids.includes(owner.id)) return false;
-    if (ownNetwork(n, cdn) || registeredTo(n.org, cdn.name)) return false;
-    if (n.asn != null || n.org) return true;
-    // Nothing known about the network: only a complete published list rules the address out.
-    return !!cdn.completeRanges && providerByAddress(n.ip)?.entry.id !== cdn.id;
-  });
-}
-
-/**
- * A CDN named by some of the site's addresses must account for the others and for the address
- * that answered: a zone can list one Cloudflare address beside its own server, and that server
- * can send Cloudflare's headers. Addresses owned by somebody else are named and cap the CDN at
- * medium; headers from such an address confirm nothing.
- */
-function checkAddresses(e: Evidence, c: Candidate): void {
-  if (c.networks.length === 0) return;
-  const mine = (net: NetworkEntry) => {
-    if (c.networks.some((n) => sameAddress(n.ip, net.ip))) return true;
-    const owner = ownerOf(net)?.entry;
-    return !!owner && (owner.id === c.entry.id || owner.id === c.entry.network);
-  };
-  // Only an address whose network is known can be elsewhere (its AS lookup may have failed).
-  const known = (net: NetworkEntry) => net.asn != null || !!providerByAddress(net.ip);
-  const others = siteAddresses(e).filter((n) => known(n) && !mine(n));
-  if (others.length === 0) return;
-  c.cap = "medium";
-  for (const n of others) {
-    c.hits.push({
-      channel: "network",
-      evidence: `also ${describeAddress(n)}, outside ${c.entry.name}`,
-      weak: true,
-    });
-  }
-  const remote = e.http?.section.remoteAddress;
-  if (remote && others.some((n) => sameAddress(n.ip, remote))) {
-    c.hits = c.hits.filter((h) => h.channel !== "http");
-    c.hits.push({
-      channel: "http",
-      evidence: `the response came from ${remote}, outside ${c.entry.name}: its headers are not counted`,
-      weak: true,
-    });
-  }
-}
+import { strongest, toProvider } from "./attribution.js";
+import { type Derived, derive } from "./derived.js";
 
 /** The CDN in front of the site, or null when its own traffic shows none. */
-export function detectCdn(e: Evidence): Provider | null {
-  const best = strongest(cdnCandidates(e));
+export function detectCdn(e: Evidence, derived: Derived = derive(e)): Provider | null {
+  const best = strongest(derived.cdnCandidates);
   return best ? toProvider(best) : null;
 }

@@ -4,7 +4,14 @@
 import { providerByName } from "../../catalogue/index.js";
 import type { Provider } from "../../profile/types.js";
 import type { Evidence } from "../../sources/evidence.js";
-import { addHit, type Candidate, describeAddress, strongest, toProvider } from "./attribution.js";
+import {
+  addHit,
+  type Candidate,
+  describeAddress,
+  type Hit,
+  strongest,
+  toProvider,
+} from "./attribution.js";
 import { commonOwner, ownNetwork } from "./ownership.js";
 import { ownerProvider } from "./report-to.js";
 
@@ -42,30 +49,44 @@ export function detectEmail(e: Evidence): Provider | null {
   const allPreferred =
     !!best && preferred.every((r) => providerByName("mx", r.exchange)?.entry.id === best.entry.id);
   const others: string[] = [];
+  const backups: Hit[] = [];
   if (best) {
     for (const r of mx) {
       const match = providerByName("mx", r.exchange);
       if (match?.entry.id !== best.entry.id) others.push(`also MX ${r.preference} ${r.exchange}`);
       else if (!preferred.includes(r)) {
-        addHit(found, best.entry, { channel: "dns", evidence: mxLine(r, match.pattern) });
+        backups.push({ channel: "dns", evidence: mxLine(r, match.pattern) });
       }
     }
   }
   const senders: string[] = [];
+  const support: Hit[] = [];
   for (const inc of includes) {
     const match = providerByName("spf", inc);
     if (!match) continue;
     if (best && match.entry.id === best.entry.id) {
       // The same zone's operator wrote it, and it is about outgoing mail: support, not proof.
-      best.hits.push({ channel: "spf", evidence: `SPF include:${inc}`, weak: true });
+      support.push({ channel: "spf", evidence: `SPF include:${inc}`, weak: true });
     } else {
       senders.push(`SPF also authorises ${match.entry.name} (include:${inc})`);
     }
   }
   if (best) {
-    if (allPreferred && best.hits[0]) best.hits[0].decisive = true;
-    best.networks.push(...(e.network?.mail ?? []).filter((n) => ownNetwork(n, best.entry)));
-    return toProvider(best, { evidence: [...others, ...senders] });
+    const [first, ...rest] = best.hits;
+    const winner: Candidate = {
+      entry: best.entry,
+      hits: [
+        ...(first ? [allPreferred ? { ...first, decisive: true } : first] : []),
+        ...rest,
+        ...backups,
+        ...support,
+      ],
+      networks: [
+        ...best.networks,
+        ...(e.network?.mail ?? []).filter((n) => ownNetwork(n, best.entry)),
+      ],
+    };
+    return toProvider(winner, { evidence: [...others, ...senders] });
   }
   // No catalogued exchanger among the preferred: who runs their network (looked up per host).
   const names = new Set(preferred.map((r) => normal(r.exchange)));

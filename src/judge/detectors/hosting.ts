@@ -11,13 +11,13 @@ import {
   shortValue,
   strongest,
 } from "./attribution.js";
-import { cdnCandidates } from "./cdn.js";
+import { type Derived, derive } from "./derived.js";
 import { commonOwner, type NetworkOwner, registeredTo, sameCompany } from "./ownership.js";
 import { ownerProvider, reportTo } from "./report-to.js";
 import { hostAddresses, siteAddresses } from "./site-signals.js";
 
 /** The hosting network of the site, or null when its addresses are unknown. */
-export function detectHosting(e: Evidence): Provider | null {
+export function detectHosting(e: Evidence, derived: Derived = derive(e)): Provider | null {
   const nets = siteAddresses(e);
   // The network that answered the request is the host, however many others are listed.
   const found = commonOwner(nets, e.http?.section.remoteAddress ?? null);
@@ -28,7 +28,7 @@ export function detectHosting(e: Evidence): Provider | null {
     .filter((n) => !networks.includes(n))
     .map((n) => `also ${describeAddress(n)}${n.org ? ` registered to ${n.org}` : ""}`);
   // A CDN shown by hints alone (Google's `via: 1.1 google`) is not known to hide the origin.
-  const confirmed = cdnCandidates(e).filter((c) => candidateConfidence(c) !== "low");
+  const confirmed = derived.cdnCandidates.filter((c) => candidateConfidence(c) !== "low");
   const front = strongest(confirmed);
   const cdn = front?.entry ?? null;
   const addressLines = networks.map((n) => {

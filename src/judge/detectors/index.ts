@@ -1,6 +1,7 @@
 import { type Providers, ROLES } from "../../profile/types.js";
 import type { Evidence } from "../../sources/evidence.js";
 import { detectCdn } from "./cdn.js";
+import { derive } from "./derived.js";
 import { detectDns } from "./dns.js";
 import { detectEmail } from "./email.js";
 import { detectHosting } from "./hosting.js";
@@ -25,5 +26,8 @@ export const detectors = {
 /** Runs every role detector over the evidence. */
 export function judge(evidence: Evidence): Providers {
   const registry: DetectorRegistry = detectors;
-  return Object.fromEntries(ROLES.map((role) => [role, registry[role](evidence)])) as Providers;
+  const derived = derive(evidence);
+  return Object.fromEntries(
+    ROLES.map((role) => [role, registry[role](evidence, derived)]),
+  ) as Providers;
 }
