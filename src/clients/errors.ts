@@ -28,6 +28,36 @@ export type ErrorCode =
   | "INVALID_TARGET"
   | "INTERNAL";
 
+/** A set of codes, spelt as ErrorCode (the compiler checks each name), looked up by any string. */
+function codes(...list: ErrorCode[]): ReadonlySet<string> {
+  return new Set(list);
+}
+
+/**
+ * Named groups of codes that decide what hostscan does with an error; every rule about
+ * "which codes" lives here.
+ */
+export const ErrorGroups = {
+  /** A DNS server could not give an answer (as opposed to NXDOMAIN or NODATA, which are answers). */
+  dnsFailure: codes("TIMEOUT", "SERVFAIL", "REFUSED", "BAD_RESPONSE"),
+  /** Bad luck another try may not meet: an outcome carrying one is not remembered for the run. */
+  transient: codes(
+    "TIMEOUT",
+    "ABORTED",
+    "RATE_LIMITED",
+    "CONNECTION_REFUSED",
+    "CONNECTION_RESET",
+    "HOST_UNREACHABLE",
+    "SERVFAIL",
+    "REFUSED",
+    "INTERNAL",
+  ),
+  /** Answers that something does not exist: not failures to ask. */
+  doesNotExist: codes("NXDOMAIN", "NOT_FOUND"),
+  /** Registry answers that asking again would only repeat. */
+  stableAnswer: codes("NOT_FOUND", "NO_RDAP_SERVER"),
+} as const;
+
 /** An error that knows its stable code and keeps its cause. */
 export class HostscanError extends Error {
   readonly code: ErrorCode;

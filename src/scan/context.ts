@@ -9,7 +9,7 @@ import { createRegistrationServices } from "../clients/rdap/services.js";
 import type { RdapHttpOptions } from "../clients/rdap/types.js";
 import type { WhoisClient } from "../clients/whois/whois-client.js";
 import type { RegistrationEvidence } from "../sources/evidence.js";
-import type { SourceOutcome } from "../sources/outcome.js";
+import type { SourceResult } from "../sources/outcome.js";
 import type { ScanOptions } from "./options.js";
 
 export type { LogLevel, LogSink } from "../clients/log.js";
@@ -38,7 +38,7 @@ export interface Context {
   /** Networks by range and ASNs by number, asked once per run. */
   networks: NetworkDirectory;
   /** Registration outcomes by registrable domain: www.a.com and api.a.com ask the registry once. */
-  registrations: Map<string, Promise<SourceOutcome<RegistrationEvidence>>>;
+  registrations: Map<string, Promise<SourceResult<RegistrationEvidence>>>;
   /** Releases every socket, pool and timer the context holds. */
   close(): Promise<void>;
 }

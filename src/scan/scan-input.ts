@@ -1,7 +1,7 @@
 import { setMaxListeners } from "node:events";
 import { linkedSignal } from "../clients/net/linked-signal.js";
 import { failedProfile } from "../profile/build.js";
-import { toErrorEntry } from "../profile/errors.js";
+import { ErrorGroups, toErrorEntry } from "../profile/errors.js";
 import type { Profile } from "../profile/types.js";
 import type { Context } from "./context.js";
 import { scanTarget } from "./scan-target.js";
@@ -50,9 +50,6 @@ export function targetDeadlineMs(timeoutMs: number): number {
   return Math.max(30_000, timeoutMs * 8);
 }
 
-// Codes that are answers ("this does not exist"), not failures to ask.
-const ANSWER_CODES = new Set(["NXDOMAIN", "NOT_FOUND"]);
-
 /**
  * True when a target could not be scanned at all (exit status 1): invalid input, or every
  * source failed — no data from any source and at least one real failure.
@@ -64,5 +61,5 @@ export function wasUnscannable(p: Profile): boolean {
     d.a.length + d.aaaa.length + d.cname.length + d.ns.length + d.mx.length + d.txt.length > 0 ||
     d.soa !== null;
   const anyData = anyDns || p.registration !== null || p.network.length > 0 || p.http !== null;
-  return !anyData && p.errors.some((e) => !ANSWER_CODES.has(e.code));
+  return !anyData && p.errors.some((e) => !ErrorGroups.doesNotExist.has(e.code));
 }

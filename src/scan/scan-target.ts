@@ -11,6 +11,7 @@ import type {
   SourceInput,
   SourceOutcome,
   SourceRegistry,
+  SourceResult,
   SourceValues,
 } from "../sources/types.js";
 import type { Context } from "./context.js";
@@ -23,16 +24,18 @@ async function runSource<K extends SourceId>(
   input: SourceInput,
 ): Promise<SourceOutcome<SourceValues[K]>> {
   const started = ctx.clock.now();
+  const elapsed = () => Math.round(ctx.clock.now() - started);
   try {
     const registry: SourceRegistry = sources;
-    return (await registry[id].gather(ctx, input)) as SourceOutcome<SourceValues[K]>;
+    const result = (await registry[id].gather(ctx, input)) as SourceResult<SourceValues[K]>;
+    return { ...result, durationMs: result.status === "skipped" ? 0 : elapsed() };
   } catch (err) {
     const source: ErrorSource = id === "registration" ? "rdap" : id === "network" ? "asn" : id;
     return {
       status: "error",
       value: null,
       errors: [toErrorEntry(source, err, `${id} source failed`)],
-      durationMs: ctx.clock.now() - started,
+      durationMs: elapsed(),
     };
   }
 }

@@ -6,7 +6,7 @@ import type { Context } from "../scan/context.js";
 import type { Target } from "../scan/targets/types.js";
 import { sameAddress } from "../util/same-address.js";
 import type { AnsweringEvidence, DnsEvidence, HttpEvidence } from "./evidence.js";
-import type { SourceOutcome } from "./outcome.js";
+import type { SourceResult } from "./outcome.js";
 
 /** What the answering-network source is given: it runs after the HTTP probe. */
 export interface AnsweringInput {
@@ -16,11 +16,10 @@ export interface AnsweringInput {
   signal: AbortSignal;
 }
 
-const skipped = (): SourceOutcome<AnsweringEvidence> => ({
+const skipped = (): SourceResult<AnsweringEvidence> => ({
   status: "skipped",
   value: null,
   errors: [],
-  durationMs: 0,
 });
 
 /**
@@ -31,18 +30,16 @@ const skipped = (): SourceOutcome<AnsweringEvidence> => ({
  * errors are listed.
  */
 export const answeringNetworkSource = {
-  async gather(ctx: Context, input: AnsweringInput): Promise<SourceOutcome<AnsweringEvidence>> {
+  async gather(ctx: Context, input: AnsweringInput): Promise<SourceResult<AnsweringEvidence>> {
     const section = input.http?.section;
     const remote = section?.remoteAddress;
     if (!section || !remote || specialAddressRange(remote) !== null) return skipped();
     const own = [...(input.dns?.section.a ?? []), ...(input.dns?.section.aaaa ?? [])];
     if (own.some((ip) => sameAddress(ip, remote))) return skipped();
-    const started = ctx.clock.now();
     const done = (value: AnsweringEvidence | null, errors: ErrorEntry[]) => ({
       status: value ? ("ok" as const) : ("error" as const),
       value,
       errors,
-      durationMs: ctx.clock.now() - started,
     });
     let finalHost: string | null = null;
     try {
@@ -78,7 +75,7 @@ export const answeringNetworkSource = {
 export async function gatherAnsweringNetwork(
   ctx: Context,
   input: AnsweringInput,
-): Promise<SourceOutcome<AnsweringEvidence>> {
+): Promise<SourceResult<AnsweringEvidence>> {
   try {
     return await answeringNetworkSource.gather(ctx, input);
   } catch (err) {

@@ -4,13 +4,11 @@
 import { type ChainResult, followCnameChain } from "../clients/dns/cname-chain.js";
 import type { DnsAnswer, RecordType } from "../clients/dns/types.js";
 import { findZoneCut } from "../clients/dns/zone-cut.js";
-import type { ErrorCode } from "../profile/errors.js";
+import { type ErrorCode, ErrorGroups } from "../profile/errors.js";
 import type { CaaRecord, ErrorEntry, MxRecord, SoaRecord } from "../profile/types.js";
 import type { Context } from "../scan/context.js";
 import { type DnsEvidence, emptyDnsSection } from "./evidence.js";
-import type { Source, SourceInput, SourceOutcome } from "./types.js";
-
-const FAILURES = new Set(["TIMEOUT", "SERVFAIL", "REFUSED", "BAD_RESPONSE"]);
+import type { Source, SourceInput, SourceResult } from "./types.js";
 
 // Collects error entries: failures always, NXDOMAIN once per name, NODATA never.
 class Errors {
@@ -28,7 +26,7 @@ class Errors {
       this.nx.add(name);
       const via = name === answer.name ? "" : ` (CNAME target of ${answer.name})`;
       this.add("NXDOMAIN", name, answer.type, `no such name${via}`);
-    } else if (FAILURES.has(answer.status)) {
+    } else if (ErrorGroups.dnsFailure.has(answer.status)) {
       this.add(answer.status as ErrorCode, answer.name, answer.type, answer.message ?? "failed");
     }
   }
@@ -47,8 +45,7 @@ function records<T>(answer: DnsAnswer, type: RecordType): T[] {
 
 /** Fills `DnsEvidence`; status error when the host's addresses could not be asked at all. */
 export const dnsSource: Source<DnsEvidence> = {
-  async gather(ctx: Context, input: SourceInput): Promise<SourceOutcome<DnsEvidence>> {
-    const started = ctx.clock.now();
+  async gather(ctx: Context, input: SourceInput): Promise<SourceResult<DnsEvidence>> {
     const { host, domain } = input.target;
     const r = ctx.resolver;
     const opts = { signal: input.signal };
@@ -66,7 +63,8 @@ export const dnsSource: Source<DnsEvidence> = {
     errors.fromChain(a, "A");
     // The same dangling name or loop is reported once, from the A walk.
     if (!a.loop) errors.fromChain(aaaa, "AAAA");
-    for (const answer of zone.answers) if (FAILURES.has(answer.status)) errors.fromAnswer(answer);
+    for (const answer of zone.answers)
+      if (ErrorGroups.dnsFailure.has(answer.status)) errors.fromAnswer(answer);
     for (const answer of [mx, txt, soa, caa]) errors.fromAnswer(answer);
 
     const chain = a.chain.length >= aaaa.chain.length ? a.chain : aaaa.chain;
@@ -87,7 +85,7 @@ export const dnsSource: Source<DnsEvidence> = {
       answers[`${answer.type} ${answer.name}`] = answer;
     }
 
-    const unasked = FAILURES.has(a.status) && FAILURES.has(aaaa.status);
+    const unasked = ErrorGroups.dnsFailure.has(a.status) && ErrorGroups.dnsFailure.has(aaaa.status);
     const nxdomain = a.status === "NXDOMAIN" && a.chain.length === 0;
     return {
       status: unasked ? "error" : nxdomain ? "empty" : "ok",
@@ -99,7 +97,6 @@ export const dnsSource: Source<DnsEvidence> = {
         answers,
       },
       errors: errors.list,
-      durationMs: ctx.clock.now() - started,
     };
   },
 };

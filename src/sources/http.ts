@@ -1,15 +1,14 @@
 import { probeSite } from "../clients/probe/probe.js";
 import type { HttpEvidence } from "./evidence.js";
-import type { Source, SourceOutcome } from "./types.js";
+import type { Source, SourceResult } from "./types.js";
 
 /**
  * The site itself: GET the target over HTTPS (HTTP when HTTPS cannot connect) through the shared
  * probe client. Skipped with --passive, which sends nothing to the target's own addresses.
  */
 export const httpSource: Source<HttpEvidence> = {
-  async gather(ctx, input): Promise<SourceOutcome<HttpEvidence>> {
-    const started = ctx.clock.now();
-    if (ctx.options.passive) return { status: "skipped", value: null, errors: [], durationMs: 0 };
+  async gather(ctx, input): Promise<SourceResult<HttpEvidence>> {
+    if (ctx.options.passive) return { status: "skipped", value: null, errors: [] };
     const { target, dns } = input;
     if (dns) ctx.http.remember(target.host, [...dns.section.a, ...dns.section.aaaa]);
     const url = target.url ?? `https://${target.host}/`;
@@ -30,7 +29,6 @@ export const httpSource: Source<HttpEvidence> = {
           }
         : null,
       errors: result.errors,
-      durationMs: ctx.clock.now() - started,
     };
   },
 };

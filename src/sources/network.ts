@@ -5,7 +5,7 @@ import { uniqueErrors } from "../profile/errors.js";
 import type { ErrorEntry, NetworkEntry } from "../profile/types.js";
 import type { Context } from "../scan/context.js";
 import type { NetworkEvidence } from "./evidence.js";
-import type { Source, SourceOutcome } from "./types.js";
+import type { Source, SourceResult } from "./types.js";
 
 /** Most site addresses looked up per target; hosts asked for NS and MX; addresses per host. */
 const MAX_SITE = 16;
@@ -58,11 +58,10 @@ async function hostEntries(
 
 /** Networks of the site, its nameservers and its mail exchangers; never throws. */
 export const networkSource: Source<NetworkEvidence> = {
-  async gather(ctx, input): Promise<SourceOutcome<NetworkEvidence>> {
-    const started = ctx.clock.now();
+  async gather(ctx, input): Promise<SourceResult<NetworkEvidence>> {
     const section = input.dns?.section;
     if (!section) {
-      return { status: "skipped", value: null, errors: [], durationMs: 0 };
+      return { status: "skipped", value: null, errors: [] };
     }
     const errors: ErrorEntry[] = [];
     const siteIps = [...new Set([...section.a, ...section.aaaa])].slice(0, MAX_SITE);
@@ -91,7 +90,6 @@ export const networkSource: Source<NetworkEvidence> = {
       status: any ? "ok" : siteIps.length === 0 ? "empty" : "error",
       value: { site, nameservers, mail },
       errors: uniqueErrors(errors),
-      durationMs: Math.round(ctx.clock.now() - started),
     };
   },
 };

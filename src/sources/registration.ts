@@ -3,24 +3,11 @@
 import { memo } from "../clients/cache/memo.js";
 import { lookupDomainRdap } from "../clients/rdap/domain-lookup.js";
 import { lookupDomainWhois } from "../clients/whois/domain-lookup.js";
-import { uniqueErrors } from "../profile/errors.js";
+import { ErrorGroups, uniqueErrors } from "../profile/errors.js";
 import type { ErrorEntry, Registration } from "../profile/types.js";
 import type { Context } from "../scan/context.js";
 import type { RegistrationEvidence } from "./evidence.js";
-import type { Source, SourceInput, SourceOutcome } from "./types.js";
-
-// Failures that another try may not meet: an outcome carrying one is not remembered.
-const TRANSIENT = new Set([
-  "TIMEOUT",
-  "ABORTED",
-  "RATE_LIMITED",
-  "CONNECTION_REFUSED",
-  "CONNECTION_RESET",
-  "HOST_UNREACHABLE",
-  "SERVFAIL",
-  "REFUSED",
-  "INTERNAL",
-]);
+import type { Source, SourceInput, SourceResult } from "./types.js";
 
 // Registrable domains whose registration a run remembers (a list of subdomains asks once).
 const MAX_DOMAINS = 2048;
@@ -35,7 +22,9 @@ export const registrationSource: Source<RegistrationEvidence> = {
       ctx.registrations,
       domain,
       () => gatherFresh(ctx, input),
-      (outcome) => outcome.status !== "error" && !outcome.errors.some((e) => TRANSIENT.has(e.code)),
+      (outcome) =>
+        outcome.status !== "error" &&
+        !outcome.errors.some((e) => ErrorGroups.transient.has(e.code)),
       MAX_DOMAINS,
     );
   },
@@ -44,18 +33,16 @@ export const registrationSource: Source<RegistrationEvidence> = {
 async function gatherFresh(
   ctx: Context,
   input: SourceInput,
-): Promise<SourceOutcome<RegistrationEvidence>> {
-  const started = ctx.clock.now();
+): Promise<SourceResult<RegistrationEvidence>> {
   const domain = input.target.domain;
   const done = (
-    status: SourceOutcome<RegistrationEvidence>["status"],
+    status: SourceResult<RegistrationEvidence>["status"],
     value: RegistrationEvidence | null,
     errors: ErrorEntry[],
-  ): SourceOutcome<RegistrationEvidence> => ({
+  ): SourceResult<RegistrationEvidence> => ({
     status,
     value,
     errors: uniqueErrors(errors),
-    durationMs: Math.round(ctx.clock.now() - started),
   });
   if (!domain) return done("skipped", null, []);
   const tld = domain.split(".").pop() ?? domain;

@@ -6,9 +6,9 @@ import type {
   NetworkEvidence,
   RegistrationEvidence,
 } from "./evidence.js";
-import type { SourceOutcome } from "./outcome.js";
+import type { SourceResult } from "./outcome.js";
 
-export type { SourceOutcome, SourceStatus } from "./outcome.js";
+export type { SourceOutcome, SourceResult, SourceStatus } from "./outcome.js";
 
 /** What a source is given: the target, the DNS evidence (null for the DNS source itself). */
 export interface SourceInput {
@@ -19,7 +19,7 @@ export interface SourceInput {
 
 /** A source does I/O and returns evidence; it never throws for network trouble. */
 export interface Source<T> {
-  gather(ctx: Context, input: SourceInput): Promise<SourceOutcome<T>>;
+  gather(ctx: Context, input: SourceInput): Promise<SourceResult<T>>;
 }
 
 /** The evidence each source fills; its key is the field of `Evidence` it fills. */

@@ -4,6 +4,7 @@
 import ipaddr from "ipaddr.js";
 import { memo } from "../cache/memo.js";
 import type { Resolver } from "../dns/types.js";
+import { ErrorGroups } from "../errors.js";
 import type { RdapClient } from "../rdap/client.js";
 import { decodeAutnum, decodeNetwork, type NetworkFacts } from "../rdap/decode-network.js";
 import type { ErrorEntry, NetworkEntry } from "../records.js";
@@ -47,9 +48,6 @@ function toBig(ip: string): { v6: boolean; n: bigint } | null {
     return null;
   }
 }
-
-// Failures that are answers, not bad luck: asking again would only say the same.
-const STABLE_ANSWERS = new Set(["NOT_FOUND", "NO_RDAP_SERVER"]);
 
 // Most RDAP network ranges remembered (oldest dropped first); a dropped one is asked again.
 const MAX_RANGES = 4096;
@@ -196,7 +194,7 @@ export class NetworkDirectory {
         }
         return value;
       },
-      (v) => v.facts !== null || v.errors.every((e) => STABLE_ANSWERS.has(e.code)),
+      (v) => v.facts !== null || v.errors.every((e) => ErrorGroups.stableAnswer.has(e.code)),
       MAX_PER_ADDRESS,
     );
   }
