@@ -1,12 +1,15 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runMain } from "./helpers/run-cli.js";
+
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
 // None of these reach a network: usage errors and invalid targets end before any lookup.
 describe("hostscan usage", () => {
   it("prints its version", async () => {
     const r = await runMain(["--version"]);
     expect(r.code).toBe(0);
-    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(r.stdout.trim()).toBe(pkg.version);
   });
 
   it("exits 2 on an unknown flag", async () => {

@@ -29,3 +29,41 @@ export function progressLine(s: ProgressState): string {
   parts.push(`${s.errors} with errors`);
   return parts.join("  ");
 }
+
+// Erase the terminal line the progress is drawn on.
+const CLEAR_LINE = "\r\x1b[K";
+
+/** The progress line on stderr: redrawn at most every 100 ms, cleared before output. */
+export class ProgressDisplay {
+  private done = 0;
+  private errors = 0;
+  private lastDraw = 0;
+  private readonly started = Date.now();
+
+  constructor(
+    private readonly stderr: { write(chunk: string): boolean },
+    private readonly enabled: boolean,
+    private readonly total: number | null,
+  ) {}
+
+  /** Counts one finished target and redraws when due. */
+  finished(withErrors: boolean): void {
+    this.done += 1;
+    if (withErrors) this.errors += 1;
+    if (!this.enabled || Date.now() - this.lastDraw <= 100) return;
+    this.lastDraw = Date.now();
+    const elapsedMs = this.lastDraw - this.started;
+    const line = progressLine({
+      done: this.done,
+      total: this.total,
+      errors: this.errors,
+      elapsedMs,
+    });
+    this.stderr.write(`${CLEAR_LINE}${line}`);
+  }
+
+  /** Removes the line (before output goes to the same terminal, and at the end). */
+  clear(): void {
+    if (this.enabled) this.stderr.write(CLEAR_LINE);
+  }
+}
