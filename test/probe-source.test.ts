@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createHttpClient } from "../src/clients/probe/client.js";
+import { createHttpClient } from "../src/clients/probe/probe-client.js";
 import { createContext } from "../src/scan/context.js";
 import { emptyDnsSection } from "../src/sources/evidence.js";
 import { httpSource } from "../src/sources/http.js";

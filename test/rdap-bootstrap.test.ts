@@ -10,7 +10,7 @@ import {
   matchIp,
   parseBootstrap,
 } from "../src/clients/rdap/bootstrap-registry.js";
-import { RdapClient } from "../src/clients/rdap/client.js";
+import { RdapClient } from "../src/clients/rdap/rdap-client.js";
 import { defaultOptions } from "../src/scan/options.js";
 import { type FakeRdapServer, startFakeRdapServer } from "./helpers/fake-rdap-server.js";
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createDiskCache } from "../src/clients/cache/disk-cache.js";
-import { RdapClient } from "../src/clients/rdap/client.js";
+import { RdapClient } from "../src/clients/rdap/rdap-client.js";
 import type { RdapHttpOptions } from "../src/clients/rdap/types.js";
 import { defaultOptions } from "../src/scan/options.js";
 import { type FakeRdapServer, startFakeRdapServer } from "./helpers/fake-rdap-server.js";

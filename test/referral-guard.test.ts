@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createDiskCache } from "../src/clients/cache/disk-cache.js";
 import { guardedLookup, ReferralGuard } from "../src/clients/net/referral-guard.js";
 import { resolverLookup } from "../src/clients/net/resolver-lookup.js";
-import { RdapClient } from "../src/clients/rdap/client.js";
 import { lookupDomainRdap } from "../src/clients/rdap/domain-lookup.js";
+import { RdapClient } from "../src/clients/rdap/rdap-client.js";
 import { ServerLimiter } from "../src/clients/rdap/server-limiter.js";
 import { lookupDomainWhois } from "../src/clients/whois/domain-lookup.js";
 import { WhoisClient } from "../src/clients/whois/whois-client.js";
@@ -64,7 +64,6 @@ async function rdapWorld(opts: { allowPrivate?: boolean; table?: Record<string, 
       now: () => Date.now(),
       dispatcher: agent,
       resolver,
-      lookup: resolverLookup(resolver),
     },
   );
   closers.push(
@@ -174,7 +173,6 @@ async function whoisWorld(referral: string, table: Record<string, string[]> = {}
     limiter: new ServerLimiter(2, () => Date.now()),
     cache: createDiskCache(null),
     now: () => Date.now(),
-    lookup: resolverLookup(resolver),
     resolver,
   });
   closers.push(thin.close, iana.close);

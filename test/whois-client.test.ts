@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ServerLimiter } from "../src/clients/rdap/server-limiter.js";
-import { whoisQuery } from "../src/clients/whois/client.js";
+import { whoisQuery } from "../src/clients/whois/port43-query.js";
 import { type FakeWhoisServer, startFakeWhoisServer } from "./helpers/fake-whois-server.js";
 
 const open: FakeWhoisServer[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeWhois, parseServer } from "../src/clients/whois/client.js";
 import { parseIanaTld, parseWhoisDomain } from "../src/clients/whois/parse.js";
+import { decodeWhois, parseServer } from "../src/clients/whois/port43-query.js";
 import { whoisFixture } from "./helpers/fake-whois-server.js";
 
 describe("WHOIS parsing", () => {

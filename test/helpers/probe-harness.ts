@@ -1,4 +1,4 @@
-import { createHttpClient, type HttpClient } from "../../src/clients/probe/client.js";
+import { createHttpClient, type HttpClient } from "../../src/clients/probe/probe-client.js";
 import { defaultOptions, type ScanOptions } from "../../src/scan/options.js";
 import { CLOSED_RDAP_BOOTSTRAP, CLOSED_WHOIS } from "./offline-world.js";
 import { tableResolver } from "./table-resolver.js";

@@ -5,8 +5,8 @@ import ipaddr from "ipaddr.js";
 import { memo } from "../cache/memo.js";
 import type { Resolver } from "../dns/types.js";
 import { ErrorGroups } from "../errors.js";
-import type { RdapClient } from "../rdap/client.js";
 import { decodeAutnum, decodeNetwork, type NetworkFacts } from "../rdap/decode-network.js";
+import type { RdapClient } from "../rdap/rdap-client.js";
 import type { ErrorEntry, NetworkEntry } from "../records.js";
 import { type CymruOrigin, type CymruResult, cymruAsName, cymruOrigin, ptrName } from "./cymru.js";
 

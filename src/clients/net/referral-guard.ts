@@ -3,10 +3,13 @@
 // named (--rdap-bootstrap, --whois-server) and those their answers list (bootstrap services,
 // IANA's TLD servers) are trusted; anything else pointing at loopback, private, link-local or
 // other special-use space is refused before any connection, unless --allow-private.
+import { lookup as osLookup } from "node:dns/promises";
 import type { LookupFunction } from "node:net";
 import { isIP } from "node:net";
+import type { Resolver } from "../dns/types.js";
 import { errorCode, errorMessage, HostscanError } from "../errors.js";
 import { specialAddressRange } from "./private-address.js";
+import { resolveAddresses } from "./resolver-lookup.js";
 
 export interface ReferralGuardDeps {
   /** --allow-private: nothing is refused. */
@@ -112,4 +115,23 @@ export function guardedLookup(lookup: LookupFunction, guard: ReferralGuard): Loo
       else callback(null, list[0]?.address ?? "", list[0]?.family ?? 4);
     });
   };
+}
+
+/**
+ * A guard that vets referred-to hosts with hostscan's own DNS client, or the operating
+ * system's resolver when a client is built without one (a test harness, the library's caller).
+ */
+export function guardFor(options: {
+  allowPrivate: boolean;
+  resolver?: Resolver;
+  alsoTrusted?(host: string): boolean;
+}): ReferralGuard {
+  const { resolver, alsoTrusted } = options;
+  return new ReferralGuard({
+    allowPrivate: options.allowPrivate,
+    resolve: resolver
+      ? (host, signal) => resolveAddresses(resolver, host, signal)
+      : async (host) => (await osLookup(host, { all: true })).map((a) => a.address),
+    ...(alsoTrusted ? { alsoTrusted } : {}),
+  });
 }

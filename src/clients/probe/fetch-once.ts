@@ -1,6 +1,6 @@
 import { HostscanError } from "../errors.js";
 import { bodyText, decodeBody, readRaw } from "./body.js";
-import type { HttpClient } from "./client.js";
+import type { HttpClient } from "./probe-client.js";
 import { userAgentFor } from "./user-agent.js";
 
 /** One response: status, lower-cased headers (repeats joined with ", "), cookies, maybe a body. */

@@ -1,10 +1,10 @@
 import { getDomain } from "tldts";
 import { errorCode, toErrorEntry } from "../errors.js";
 import type { ErrorEntry, TlsInfo } from "../records.js";
-import type { HttpClient } from "./client.js";
 import { findConnectFailure } from "./connect-failure.js";
 import { parseSetCookies } from "./cookies.js";
 import { type FetchedResponse, fetchOnce } from "./fetch-once.js";
+import type { HttpClient } from "./probe-client.js";
 
 /** At most this many redirects are followed (as browsers and curl's --max-redirs default do). */
 export const MAX_REDIRECTS = 10;

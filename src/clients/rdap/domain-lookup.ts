@@ -2,8 +2,8 @@
 // (RFC 9083 §4.2 "related"), merged so the registrar's richer contact data wins.
 import { HostscanError } from "../errors.js";
 import type { ErrorEntry } from "../records.js";
-import type { RdapClient } from "./client.js";
 import { type DomainFacts, decodeDomain } from "./decode-domain.js";
+import type { RdapClient } from "./rdap-client.js";
 import type { RdapAttempt } from "./types.js";
 
 /** What RDAP says about a domain. */

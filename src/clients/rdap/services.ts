@@ -2,9 +2,8 @@ import { NetworkDirectory } from "../asn/network-directory.js";
 import { createDiskCache } from "../cache/disk-cache.js";
 import type { Resolver } from "../dns/types.js";
 import type { LogSink } from "../log.js";
-import { resolverLookup } from "../net/resolver-lookup.js";
 import { WhoisClient } from "../whois/whois-client.js";
-import { RdapClient, type RdapConfig } from "./client.js";
+import { RdapClient, type RdapConfig } from "./rdap-client.js";
 import { ServerLimiter } from "./server-limiter.js";
 import type { RdapHttpOptions } from "./types.js";
 
@@ -46,7 +45,6 @@ export function createRegistrationServices(
     log: deps.log,
     now: deps.now,
     http: { maxInFlightPerServer: perServer, ...deps.rdapHttp },
-    lookup: resolverLookup(deps.resolver),
     resolver: deps.resolver,
   });
   const whois = new WhoisClient({
@@ -57,7 +55,6 @@ export function createRegistrationServices(
     limiter: new ServerLimiter(Math.min(perServer, 2), deps.now),
     cache,
     now: deps.now,
-    lookup: resolverLookup(deps.resolver),
     resolver: deps.resolver,
     allowPrivate: options.allowPrivate,
   });

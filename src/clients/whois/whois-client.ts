@@ -1,13 +1,12 @@
-import { lookup as osLookup } from "node:dns/promises";
 import type { LookupFunction } from "node:net";
 import type { DiskCache } from "../cache/disk-cache.js";
 import type { Resolver } from "../dns/types.js";
 import { errorCode, errorMessage, HostscanError } from "../errors.js";
-import { ReferralGuard } from "../net/referral-guard.js";
-import { resolveAddresses } from "../net/resolver-lookup.js";
+import { guardFor, type ReferralGuard } from "../net/referral-guard.js";
+import { resolverLookup } from "../net/resolver-lookup.js";
 import type { ServerLimiter } from "../rdap/server-limiter.js";
-import { parseServer, type WhoisQueryResult, whoisQuery } from "./client.js";
 import { type IanaTldFacts, parseIanaTld } from "./parse.js";
+import { parseServer, type WhoisQueryResult, whoisQuery } from "./port43-query.js";
 
 export interface WhoisClientConfig {
   /** The IANA WHOIS server "host[:port]" (--whois-server). */
@@ -18,13 +17,14 @@ export interface WhoisClientConfig {
   limiter: ServerLimiter;
   cache: DiskCache;
   now(): number;
-  /** Name lookup for WHOIS servers (hostscan's own DNS client); the OS resolver when absent. */
-  lookup?: LookupFunction;
   /** How long a cached IANA TLD answer stays fresh; 24 h by default. */
   maxAgeMs?: number;
   /** --allow-private: referrals to special-use addresses are followed. */
   allowPrivate?: boolean;
-  /** hostscan's own DNS client, for vetting referred-to hosts; the OS resolver when absent. */
+  /**
+   * hostscan's own DNS client: WHOIS servers are looked up, and referred-to hosts vetted, with
+   * it; the operating system's resolver when absent.
+   */
   resolver?: Resolver;
 }
 
@@ -46,22 +46,23 @@ export class WhoisClient {
   private readonly tlds = new Map<string, Promise<IanaTldResult>>();
   /** Trusts --whois-server and the TLD servers IANA names; vets registrar referrals. */
   readonly guard: ReferralGuard;
+  /** Name lookup for WHOIS servers through hostscan's own DNS client. */
+  private readonly lookup: LookupFunction | undefined;
 
   constructor(readonly config: WhoisClientConfig) {
-    const { resolver } = config;
-    this.guard = new ReferralGuard({
+    this.guard = guardFor({
       allowPrivate: config.allowPrivate ?? false,
-      resolve: resolver
-        ? (host, signal) => resolveAddresses(resolver, host, signal)
-        : async (host) => (await osLookup(host, { all: true })).map((a) => a.address),
+      ...(config.resolver ? { resolver: config.resolver } : {}),
     });
+    this.lookup = config.resolver ? resolverLookup(config.resolver) : undefined;
     const iana = hostOf(config.ianaServer);
     if (iana) this.guard.trust(iana);
   }
 
   /** One query to a server; never throws. */
   query(server: string, query: string, signal?: AbortSignal): Promise<WhoisQueryResult> {
-    const { timeoutMs, maxBytes, limiter, now, lookup } = this.config;
+    const { timeoutMs, maxBytes, limiter, now } = this.config;
+    const lookup = this.lookup;
     return whoisQuery(server, query, { timeoutMs, maxBytes, limiter, now, lookup, signal });
   }
 
@@ -93,7 +94,8 @@ export class WhoisClient {
           : new HostscanError(errorCode(err), `${server}: ${errorMessage(err)}`, { cause: err });
       return { kind: "error", server, error, durationMs: this.config.now() - started };
     }
-    const { timeoutMs, maxBytes, limiter, now, lookup } = this.config;
+    const { timeoutMs, maxBytes, limiter, now } = this.config;
+    const lookup = this.lookup;
     return whoisQuery(server, query, {
       timeoutMs,
       maxBytes,

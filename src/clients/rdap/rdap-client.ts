@@ -1,15 +1,13 @@
-import { lookup as osLookup } from "node:dns/promises";
-import type { LookupFunction } from "node:net";
 import { Agent, type Dispatcher } from "undici";
 import type { DiskCache } from "../cache/disk-cache.js";
 import type { Resolver } from "../dns/types.js";
 import type { HostscanError } from "../errors.js";
 import type { LogSink } from "../log.js";
 import { createProxyDispatcher, type ProxyConfig, selectProxy } from "../net/proxy.js";
-import { guardedLookup, ReferralGuard } from "../net/referral-guard.js";
-import { resolveAddresses } from "../net/resolver-lookup.js";
+import { guardedLookup, guardFor, type ReferralGuard } from "../net/referral-guard.js";
+import { resolverLookup } from "../net/resolver-lookup.js";
 import { Bootstrap } from "./bootstrap.js";
-import { fetchJson } from "./http-client.js";
+import { fetchJson } from "./fetch-json.js";
 import { ServerLimiter } from "./server-limiter.js";
 import { DEFAULT_RDAP_HTTP, type RdapFetchResult, type RdapHttpOptions } from "./types.js";
 
@@ -31,9 +29,10 @@ export interface RdapClientDeps {
   http?: Partial<RdapHttpOptions>;
   /** Replaces the direct-connection dispatcher (tests). */
   dispatcher?: Dispatcher;
-  /** Name lookup for RDAP servers (hostscan's own DNS client); the OS resolver when absent. */
-  lookup?: LookupFunction;
-  /** hostscan's own DNS client, for vetting referred-to hosts; the OS resolver when absent. */
+  /**
+   * hostscan's own DNS client: RDAP servers are looked up, and referred-to hosts vetted, with
+   * it; the operating system's resolver when absent.
+   */
   resolver?: Resolver;
 }
 
@@ -61,12 +60,9 @@ export class RdapClient {
       ...deps.http,
     };
     this.limiter = new ServerLimiter(this.http.maxInFlightPerServer, deps.now);
-    const resolver = deps.resolver;
-    this.guard = new ReferralGuard({
+    this.guard = guardFor({
       allowPrivate: options.allowPrivate,
-      resolve: resolver
-        ? (host, signal) => resolveAddresses(resolver, host, signal)
-        : async (host) => (await osLookup(host, { all: true })).map((a) => a.address),
+      ...(deps.resolver ? { resolver: deps.resolver } : {}),
       alsoTrusted: (host) => this.bootstrap.listsHost(host),
     });
     if (URL.canParse(options.rdapBootstrap)) {
@@ -80,7 +76,9 @@ export class RdapClient {
         keepAliveTimeout: 10_000,
         connect: {
           timeout: this.http.timeoutMs,
-          ...(deps.lookup ? { lookup: guardedLookup(deps.lookup, this.guard) } : {}),
+          ...(deps.resolver
+            ? { lookup: guardedLookup(resolverLookup(deps.resolver), this.guard) }
+            : {}),
         },
       });
     this.bootstrap = new Bootstrap({
