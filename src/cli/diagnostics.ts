@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
 import { sanitize } from "../format/sanitize.js";
 import type { LogSink } from "../scan/context.js";
-import type { ScanOptions } from "../scan/options.js";
 import type { CliIO } from "./io.js";
 
 // Diagnostics carry strangers' text too (targets, server messages): escaped, one bounded line.
@@ -19,14 +17,4 @@ export function stderrLog(io: CliIO, quiet: boolean, verbose: boolean): LogSink 
       io.stderr.write(`hostscan: ${level}: ${sanitizeLine(message)}\n`);
     }
   };
-}
-
-/** The system's resolver configuration, read only when no --resolver or --doh is given. */
-export function systemResolvConf(options: ScanOptions): string | null {
-  if (options.resolvers.length > 0 || options.doh) return null;
-  try {
-    return readFileSync("/etc/resolv.conf", "utf8");
-  } catch {
-    return null;
-  }
 }

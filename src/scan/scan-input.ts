@@ -6,10 +6,20 @@ import type { Profile } from "../profile/types.js";
 import type { Context } from "./context.js";
 import { scanTarget } from "./scan-target.js";
 import { parseTarget } from "./targets/normalize.js";
+import type { Target } from "./targets/types.js";
 
-/** Scans one input line: an invalid target still yields a profile, with an INVALID_TARGET error. */
-export async function scanInput(ctx: Context, line: string, signal: AbortSignal): Promise<Profile> {
-  const parsed = parseTarget(line);
+/**
+ * Scans one input line (or an already parsed target): an invalid target still yields a profile,
+ * with an INVALID_TARGET error.
+ */
+export async function scanInput(
+  ctx: Context,
+  input: string | Target,
+  signal: AbortSignal,
+): Promise<Profile> {
+  const line = typeof input === "string" ? input : input.input;
+  const parsed =
+    typeof input === "string" ? parseTarget(input) : { ok: true as const, target: input };
   if (!parsed.ok) {
     const now = ctx.clock.now();
     return failedProfile(

@@ -4,8 +4,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import dnsPacket from "dns-packet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLOSED_WHOIS, type OfflineRdap, startEmptyBootstrap } from "./helpers/offline-world.js";
-import { runBin } from "./helpers/run-cli.js";
+import { CLOSED_WHOIS, type OfflineRdap, startEmptyBootstrap } from "../helpers/offline-world.js";
+import { runBin } from "../helpers/run-cli.js";
 
 let server: http.Server;
 let url: string;

@@ -4,15 +4,15 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeDns, startFakeDns } from "./helpers/fake-dns-server.js";
+import { type FakeDns, startFakeDns } from "../helpers/fake-dns-server.js";
 import {
   type FakeRdapServer,
   rdapFixture,
   startFakeRdapServer,
-} from "./helpers/fake-rdap-server.js";
-import { type FakeWebServer, startWebServer } from "./helpers/fake-web-server.js";
-import { runBin } from "./helpers/run-cli.js";
-import { testRootCa } from "./helpers/test-certs.js";
+} from "../helpers/fake-rdap-server.js";
+import { type FakeWebServer, startWebServer } from "../helpers/fake-web-server.js";
+import { runBin } from "../helpers/run-cli.js";
+import { testRootCa } from "../helpers/test-certs.js";
 
 const PAGE = `<!doctype html><html><head>
 <meta name="generator" content="WordPress 6.6.2">

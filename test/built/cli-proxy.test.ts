@@ -1,11 +1,11 @@
 // --proxy and the proxy environment apply to RDAP too (issue: "--proxy for every HTTP request,
 // RDAP included"), and NO_PROXY bypasses it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeDns, startFakeDns } from "./helpers/fake-dns-server.js";
-import { type FakeRdapServer, startFakeRdapServer } from "./helpers/fake-rdap-server.js";
-import { startConnectProxy } from "./helpers/fake-web-server.js";
-import { CLOSED_WHOIS } from "./helpers/offline-world.js";
-import { runBin } from "./helpers/run-cli.js";
+import { type FakeDns, startFakeDns } from "../helpers/fake-dns-server.js";
+import { type FakeRdapServer, startFakeRdapServer } from "../helpers/fake-rdap-server.js";
+import { startConnectProxy } from "../helpers/fake-web-server.js";
+import { CLOSED_WHOIS } from "../helpers/offline-world.js";
+import { runBin } from "../helpers/run-cli.js";
 
 let dns: FakeDns;
 let rdap: FakeRdapServer;

@@ -2,14 +2,14 @@
 // client (--resolver), never the operating system's resolver — and the .de WHOIS path works
 // end to end from the binary.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeDns, startFakeDns } from "./helpers/fake-dns-server.js";
-import { type FakeRdapServer, startFakeRdapServer } from "./helpers/fake-rdap-server.js";
+import { type FakeDns, startFakeDns } from "../helpers/fake-dns-server.js";
+import { type FakeRdapServer, startFakeRdapServer } from "../helpers/fake-rdap-server.js";
 import {
   type FakeWhoisServer,
   startFakeWhoisServer,
   whoisFixture,
-} from "./helpers/fake-whois-server.js";
-import { runBin } from "./helpers/run-cli.js";
+} from "../helpers/fake-whois-server.js";
+import { runBin } from "../helpers/run-cli.js";
 
 let dns: FakeDns;
 let rdap: FakeRdapServer;

@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Profile } from "../src/profile/types.js";
-import { type FakeDns, startFakeDns } from "./helpers/fake-dns-server.js";
-import { CLOSED_WHOIS, type OfflineRdap, startEmptyBootstrap } from "./helpers/offline-world.js";
-import { BIN, runMain } from "./helpers/run-cli.js";
+import type { Profile } from "../../src/profile/types.js";
+import { type FakeDns, startFakeDns } from "../helpers/fake-dns-server.js";
+import { CLOSED_WHOIS, type OfflineRdap, startEmptyBootstrap } from "../helpers/offline-world.js";
+import { BIN, runMain } from "../helpers/run-cli.js";
 
 let dns: FakeDns;
 let slowDns: FakeDns;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeDns, startFakeDns } from "./helpers/fake-dns-server.js";
-import { CLOSED_WHOIS, type OfflineRdap, startEmptyBootstrap } from "./helpers/offline-world.js";
-import { runBin, runMain } from "./helpers/run-cli.js";
+import { type FakeDns, startFakeDns } from "../helpers/fake-dns-server.js";
+import { CLOSED_WHOIS, type OfflineRdap, startEmptyBootstrap } from "../helpers/offline-world.js";
+import { runBin, runMain } from "../helpers/run-cli.js";
 
 let dns: FakeDns;
 let rdap: OfflineRdap;
