@@ -1,6 +1,7 @@
 // CDN, reverse-proxy and WAF providers (facts from ../shared/reference/provider-facts.md §4).
 
 import type { ProviderEntry } from "../schema.js";
+import { PUBLISHED_RANGES } from "./ranges.generated.js";
 import { BAD_ASN, CDNCHECK, CDNCHECK_DATA, misp, WAFW00F, WAPPALYZER } from "./sources.js";
 
 export const CDN_PROVIDERS: ProviderEntry[] = [
@@ -14,32 +15,9 @@ export const CDN_PROVIDERS: ProviderEntry[] = [
       { type: "asn", values: [13335], source: "https://rdap.arin.net/registry/autnum/13335" },
       {
         type: "prefix",
-        values: [
-          "103.21.244.0/22",
-          "103.22.200.0/22",
-          "103.31.4.0/22",
-          "104.16.0.0/13",
-          "104.24.0.0/14",
-          "108.162.192.0/18",
-          "131.0.72.0/22",
-          "141.101.64.0/18",
-          "162.158.0.0/15",
-          "172.64.0.0/13",
-          "173.245.48.0/20",
-          "188.114.96.0/20",
-          "190.93.240.0/20",
-          "197.234.240.0/22",
-          "198.41.128.0/17",
-          "2400:cb00::/32",
-          "2405:8100::/32",
-          "2405:b500::/32",
-          "2606:4700::/32",
-          "2803:f800::/32",
-          "2a06:98c0::/29",
-          "2c0f:f248::/32",
-        ],
-        // The whole published list (MISP warninglist copy, version 20260811).
-        source: "https://www.cloudflare.com/ips/",
+        values: [...PUBLISHED_RANGES.cloudflare.prefixes],
+        // Generated from the published list (ranges.generated.ts).
+        source: PUBLISHED_RANGES.cloudflare.source,
       },
       {
         type: "ns",
@@ -151,31 +129,9 @@ export const CDN_PROVIDERS: ProviderEntry[] = [
       },
       {
         type: "prefix",
-        values: [
-          "103.244.50.0/24",
-          "103.245.222.0/23",
-          "103.245.224.0/24",
-          "104.156.80.0/20",
-          "140.248.128.0/17",
-          "140.248.64.0/18",
-          "146.75.0.0/17",
-          "151.101.0.0/16",
-          "157.52.64.0/18",
-          "167.82.0.0/17",
-          "167.82.128.0/20",
-          "167.82.160.0/20",
-          "167.82.224.0/20",
-          "172.111.64.0/18",
-          "185.31.16.0/22",
-          "199.232.0.0/16",
-          "199.27.72.0/21",
-          "23.235.32.0/20",
-          "2a04:4e40::/32",
-          "2a04:4e42::/32",
-          "43.249.72.0/22",
-        ],
-        // The whole published list (MISP warninglist copy, version 20260819).
-        source: "https://api.fastly.com/public-ip-list",
+        values: [...PUBLISHED_RANGES.fastly.prefixes],
+        // Generated from the published list (ranges.generated.ts).
+        source: PUBLISHED_RANGES.fastly.source,
       },
       { type: "cname", values: ["fastly.net", "fastlylb.net"], source: CDNCHECK },
       {
