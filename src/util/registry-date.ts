@@ -100,8 +100,11 @@ function zoneOffset(zone: string): number | null {
  */
 export function parseRegistryDate(value: unknown, order: DateOrder = null): string | null {
   if (typeof value !== "string") return null;
-  // Bounded before any pattern runs; runs of spaces collapse ("September  5 2027").
-  const text = value.slice(0, 80).trim().split(/\s+/).join(" ");
+  // No date is longer: anything else is refused before a pattern runs.
+  const trimmed = value.trim();
+  if (trimmed.length > 80) return null;
+  // Runs of spaces collapse ("September  5 2027", "Wed Mar  5 00:13:49 2025").
+  const text = trimmed.split(/\s+/).join(" ");
   const p = dateParts(text, order);
   if (!p) return null;
   let rest = p.rest;

@@ -83,6 +83,9 @@ const WORDS = /^[A-Za-z][A-Za-z /&-]{0,59}$/;
 
 /** Splits an answer into entries with their blocks. `domain` marks records about other names. */
 export function readBlocks(text: string, domain?: string): Entry[] {
+  const lines = text.split("\n", MAX_LINES);
+  // Only when some record names the domain do records naming other names not count.
+  const named = domain ? namesDomain(lines, domain) : false;
   const out: Entry[] = [];
   let section: Section = "domain";
   let open: Entry | null = null; // the entry continuation lines attach to
@@ -97,7 +100,7 @@ export function readBlocks(text: string, domain?: string): Entry[] {
     else if (pending && pending.values.length === 0) section = heading ?? section;
     pending = null;
   };
-  for (const raw of text.split("\n", MAX_LINES)) {
+  for (const raw of lines) {
     const indented = /^[ \t]/.test(raw);
     const line = raw.slice(0, MAX_LINE).trim();
     if (!line) {
@@ -126,7 +129,7 @@ export function readBlocks(text: string, domain?: string): Entry[] {
     if (opens && kv.value && OBJECT_KEYS[kv.key]) {
       section = OBJECT_KEYS[kv.key]!;
       fromObject = true;
-      if (section === "domain" && isOtherName(kv.value, domain)) section = "other";
+      if (section === "domain" && named && !sameName(kv.value, domain)) section = "other";
     } else if (paraStart) {
       fromObject = false;
     }
@@ -144,8 +147,14 @@ export function readBlocks(text: string, domain?: string): Entry[] {
   return out;
 }
 
-/** True when a domain-object line names another domain (Verisign's "Server Name"/look-alike records). */
-function isOtherName(value: string, domain?: string): boolean {
-  if (!domain || !value || !/^[\x21-\x7e]+$/.test(value)) return false;
-  return value.toLowerCase().replace(/\.$/, "") !== domain.toLowerCase();
+function sameName(value: string, domain?: string): boolean {
+  return value.toLowerCase().replace(/\.$/, "") === domain?.toLowerCase();
+}
+
+/** True when a "Domain Name:"-style line names exactly `domain`. */
+function namesDomain(lines: string[], domain: string): boolean {
+  return lines.some((raw) => {
+    const kv = readKeyLine(raw.slice(0, MAX_LINE).trim());
+    return kv !== null && OBJECT_KEYS[kv.key] === "domain" && sameName(kv.value, domain);
+  });
 }
