@@ -76,9 +76,9 @@ describe("registry dates: parse(format(d)) = d in every format", () => {
     fc.assert(
       fc.property(instant, (ms) => {
         const jst = wall(ms, 540);
-        expect(
-          parseRegistryDate(`${jst.y}/${p2(jst.mo)}/${p2(jst.d)} ${hms(jst)} (JST)`),
-        ).toBe(iso(ms));
+        expect(parseRegistryDate(`${jst.y}/${p2(jst.mo)}/${p2(jst.d)} ${hms(jst)} (JST)`)).toBe(
+          iso(ms),
+        );
         const w = wall(ms);
         expect(parseRegistryDate(`${w.y}.${p2(w.mo)}.${p2(w.d)} ${hms(w)}`)).toBe(iso(ms));
       }),
@@ -198,7 +198,9 @@ describe("registry dates: right or null", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (text) => {
         const out = parseRegistryDate(text, "day-first");
-        expect(out === null || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(out)).toBe(true);
+        expect(out === null || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(out)).toBe(
+          true,
+        );
       }),
     );
     const hostile = `2019-01-01${" ".repeat(100_000)}x`;

@@ -1,9 +1,10 @@
 // An RDAP domain object (RFC 9083 §5.3) into the facts hostscan reports. Tolerant: unknown
 // members are ignored, a member of the wrong type becomes a warning, nothing throws.
+
+import { parseRegistryDate } from "../../util/registry-date.js";
 import type { AbuseContact, Registration } from "../records.js";
 import { allEntities, findAbuse, findRole } from "./entities.js";
 import { isRedacted, privacyService } from "./redaction.js";
-import { parseRegistryDate } from "../../util/registry-date.js";
 import { cleanIanaId, cleanText, cleanUrl } from "./sanitize.js";
 
 /** What one RDAP domain answer says (registry's or registrar's): the profile's fields and more. */

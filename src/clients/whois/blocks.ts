@@ -19,13 +19,16 @@ const MAX_LINES = 5000;
 /** The block a heading opens, or null when the heading says nothing about blocks. */
 export function headingSection(heading: string): Section | null {
   const h = heading.toLowerCase();
-  if (/^(?:domain servers|domain nameservers|name ?servers?|nservers?|nameserver in|dns servers?)/.test(h))
+  if (
+    /^(?:domain servers|domain nameservers|name ?servers?|nservers?|nameserver in|dns servers?)/.test(
+      h,
+    )
+  )
     return "nameservers";
   if (/^(?:primary|secondary) name server/.test(h)) return "nameservers";
-  if (/^registrar\b|^registration service provider|^sponsoring registrar/.test(h)) return "registrar";
-  if (
-    /registrant|holder|admin|tech|billing|contact|owner|person|organization using|zone-c/.test(h)
-  )
+  if (/^registrar\b|^registration service provider|^sponsoring registrar/.test(h))
+    return "registrar";
+  if (/registrant|holder|admin|tech|billing|contact|owner|person|organization using|zone-c/.test(h))
     return "contact";
   if (/^(?:domain|domain name|domain information|additional info|whois)$/.test(h)) return "domain";
   if (/^(?:status information|reseller|disclaimer|keys|dnssec)/.test(h)) return "other";
@@ -52,13 +55,7 @@ const OBJECT_KEYS: Record<string, Section> = {
 
 // Object keys that open a new block even without a blank line before them (some registries'
 // answers, and copies of them, run objects together). Not "nsset": a domain names its nsset.
-const STRONG_OBJECT_KEYS = new Set([
-  "contact",
-  "nic-hdl",
-  "nic-hdl-br",
-  "person",
-  "personname",
-]);
+const STRONG_OBJECT_KEYS = new Set(["contact", "nic-hdl", "nic-hdl-br", "person", "personname"]);
 
 // Keys that belong to a nameserver list; any other key after them is the domain's again.
 const NAMESERVER_KEYS = new Set([
