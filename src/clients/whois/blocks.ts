@@ -16,22 +16,25 @@ export interface Entry {
 
 const MAX_LINES = 5000;
 
-/** The block a heading opens, or null when the heading says nothing about blocks. */
+const NAMESERVER_HEADING =
+  /^(?:domain servers|domain nameservers|name ?servers?|nservers?|nameserver in|dns servers?|(?:primary|secondary) name server)/;
+const REGISTRAR_HEADING = /^(?:registrar|sponsoring registrar|registration service provider)$/;
+const CONTACT_HEADING =
+  /^(?:(?:registrant|holder|owner|admin|administrative|tech|technical|billing|zone)(?: contacts?| contact information| contact\/agent| of domain name|-c)?|organization using domain name|contact information|contacts?)$/;
+const DOMAIN_HEADING = /^(?:domain|domain name|domain information|additional info|whois)$/;
+const OTHER_HEADING = /^(?:status information|keys|disclaimer)$/;
+
+/**
+ * The block a heading opens, or null when the heading says nothing about blocks. Anchored:
+ * an empty "Registrar URL:" or "Registrant Email:" line is a field, not a heading.
+ */
 export function headingSection(heading: string): Section | null {
   const h = heading.toLowerCase();
-  if (
-    /^(?:domain servers|domain nameservers|name ?servers?|nservers?|nameserver in|dns servers?)/.test(
-      h,
-    )
-  )
-    return "nameservers";
-  if (/^(?:primary|secondary) name server/.test(h)) return "nameservers";
-  if (/^registrar\b|^registration service provider|^sponsoring registrar/.test(h))
-    return "registrar";
-  if (/registrant|holder|admin|tech|billing|contact|owner|person|organization using|zone-c/.test(h))
-    return "contact";
-  if (/^(?:domain|domain name|domain information|additional info|whois)$/.test(h)) return "domain";
-  if (/^(?:status information|reseller|disclaimer|keys|dnssec)/.test(h)) return "other";
+  if (NAMESERVER_HEADING.test(h)) return "nameservers";
+  if (REGISTRAR_HEADING.test(h)) return "registrar";
+  if (CONTACT_HEADING.test(h)) return "contact";
+  if (DOMAIN_HEADING.test(h)) return "domain";
+  if (OTHER_HEADING.test(h)) return "other";
   return null;
 }
 

@@ -145,10 +145,21 @@ export const FIELDS: Record<Fact, KeySets> = {
   registrantCountry: { named: ["registrant country", "registrant country code"] },
 };
 
+// Facts about the registrar itself; any other fact in the registrar's block is the registrar's
+// own (.it prints the registrar's DNSSEC capability there, .sk its creation date).
+const REGISTRAR_FACTS = new Set<Fact>([
+  "registrar",
+  "registrarUrl",
+  "ianaId",
+  "referral",
+  "abuseEmail",
+  "abusePhone",
+]);
+
 /** Whether a key of this kind counts in this section. */
 function counts(kind: keyof KeySets, section: Section, fact: Fact): boolean {
   if (section === "other") return false;
-  if (kind === "named") return true;
+  if (kind === "named") return section !== "registrar" || REGISTRAR_FACTS.has(fact);
   if (kind === "registrar") return section === "registrar";
   // A nameserver list is the domain's, but its "changed" (.ee) is the list's, not the domain's.
   return section === "domain" || (section === "nameservers" && fact === "nameservers");
