@@ -16,7 +16,7 @@ export interface KeyLine {
   bracket: boolean;
 }
 
-const JPRS = /^(?:[a-z]\. )?\[([^\]\s][^\]]{0,59})\] *(.*)$/;
+const JPRS = /^(?:[a-z]\. )?\[([^\]\s][^\]]{0,59})\](.*)$/;
 const STARS = /^\*\* ?([^:]{1,60}):(.*)$/;
 const RECORD_ON = /^(record (?:created|expires|last updated) on) (\S+)/i;
 

@@ -86,7 +86,11 @@ function firstValue(entries: Entry[], fact: Fact): string | null {
   return entriesFor(entries, fact)[0]?.values[0] ?? null;
 }
 
-const HANDLE = /^[A-Z][A-Z0-9]*-[A-Z0-9-]*\d[A-Z0-9-]*$/;
+/** "FAJN-0002", "NIC-REG1": upper case, a hyphen, a digit, no spaces. */
+function isHandle(name: string): boolean {
+  return /^[A-Z][A-Z0-9-]{1,40}$/.test(name) && name.includes("-") && /\d/.test(name);
+}
+
 const URL_IN_PARENS = /^ ?(https?:\/\/[^\s()]{1,300}) ?$/;
 
 /** A registrar name without what registries append: "( https://nic.at/registrar/434 )", "[Tag = X]". */
@@ -105,18 +109,24 @@ function splitRegistrar(value: string | null): { name: string | null; url: strin
   const name = cleanText(text);
   // "FAJN-0002", "NIC-REG1": a handle whose name the answer does not give is not a name;
   // Nominet's "No registrar listed." is not one either.
-  if (!name || HANDLE.test(name) || /^no registrar/i.test(name)) return { name: null, url };
+  if (!name || isHandle(name) || /^no registrar/i.test(name)) return { name: null, url };
   return { name, url };
 }
 
-const HOSTNAME = /^[a-z0-9](?:[a-z0-9-]{0,62}\.){1,10}[a-z0-9-]{1,63}$/;
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** A host name of two labels or more, checked label by label (no nested quantifiers). */
+function isHostname(name: string): boolean {
+  const labels = name.split(".");
+  return name.length <= 253 && labels.length >= 2 && labels.every((l) => LABEL.test(l));
+}
 
 function nameserversOf(entries: Entry[], domain?: string): string[] {
   const self = domain?.toLowerCase();
   const names = entriesFor(entries, "nameservers")
     .flatMap((e) => e.values)
     .map((v) => (v.split(/[\s[(|,]/)[0] ?? "").toLowerCase().replace(/\.$/, ""))
-    .filter((n) => n.length <= 253 && HOSTNAME.test(n) && n !== self);
+    .filter((n) => isHostname(n) && n !== self);
   return [...new Set(names)].slice(0, 20);
 }
 
