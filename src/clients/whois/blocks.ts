@@ -126,8 +126,11 @@ export function readBlocks(text: string, domain?: string): Entry[] {
     }
     settle();
     const opens = paraStart || STRONG_OBJECT_KEYS.has(kv.key);
-    if (opens && kv.value && OBJECT_KEYS[kv.key]) {
-      section = OBJECT_KEYS[kv.key]!;
+    // A "registrar:" object follows the domain's (AFNIC, .ua, .sk); an answer that starts
+    // with "Registrar:" is the registrar's own record of the domain.
+    const object = OBJECT_KEYS[kv.key];
+    if (opens && kv.value && object && (object !== "registrar" || out.length > 0)) {
+      section = object;
       fromObject = true;
       if (section === "domain" && named && !sameName(kv.value, domain)) section = "other";
     } else if (paraStart) {
