@@ -269,6 +269,24 @@ const CASES: [file: string, domain: string, facts: Facts][] = [
       dnssec: null,
     },
   ],
+  // JPRS in Japanese (hostscan asks without "/e"): 登録年月日, 有効期限, 最終更新; an empty [Name Server]
+  [
+    "jprs-japanese.ntt.jp.txt",
+    "ntt.jp",
+    {
+      registrar: null,
+      ianaId: null,
+      registrarUrl: null,
+      abuseEmail: null,
+      abusePhone: null,
+      created: "2001-05-09T00:00:00.000Z",
+      updated: "2021-05-31T16:05:09.000Z",
+      expires: "2022-05-31T00:00:00.000Z",
+      status: ["Active"],
+      nameservers: [],
+      dnssec: null,
+    },
+  ],
   // JPRS: (JST) is UTC+9; JPRS does not publish the registrar over WHOIS
   [
     "jprs.yahoo.co.jp.txt",

@@ -78,6 +78,7 @@ const NAMESERVER_KEYS = new Set([
   "remarks",
 ]);
 
+const JP_TITLE = /^\[[^\]\x00-\x7f]{1,20}\]$/;
 const HOST = /^[a-z0-9][a-z0-9.-]{0,252}\.[a-z0-9-]{1,63}\.?(?:$|[\s[(])/i;
 const WORDS = /^[A-Za-z][A-Za-z /&-]{0,59}$/;
 
@@ -144,8 +145,13 @@ export function readBlocks(text: string, domain?: string): Entry[] {
     const entry: Entry = { key: kv.key, values: kv.value ? [kv.value] : [], section };
     out.push(entry);
     open = entry;
-    // "[Registered Date]" with nothing after it is an empty JPRS field; "[Holder]" is a heading.
+    // "[Registered Date]" with nothing after it is an empty JPRS field; "[Holder]" is a heading,
+    // and so is JPRS's "Contact Information: [公開連絡窓口]" (a heading with its Japanese title).
     if (!kv.value && (!kv.bracket || headingSection(kv.key))) pending = entry;
+    else if (JP_TITLE.test(kv.value) && headingSection(kv.key)) {
+      entry.values = [];
+      pending = entry;
+    }
   }
   return out;
 }
