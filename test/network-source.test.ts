@@ -188,6 +188,16 @@ describe("network source", () => {
     expect(fake.count("/arin/registry/autnum/13335")).toBe(1);
   });
 
+  it("a registration spanning several CIDRs: every one listed, the prefix the one holding the address", async () => {
+    // AFRINIC's 196.11.239.0 - 196.11.246.255 is four CIDRs; Team Cymru has no answer here.
+    const { ctx } = await setup({ "1.240.11.196.origin.asn.cymru.com TXT": "NXDOMAIN" });
+    const out = await gather(ctx, { a: ["196.11.240.1"] });
+    expect(out.value?.site[0]).toMatchObject({
+      prefix: "196.11.240.0/22",
+      cidrs: ["196.11.239.0/24", "196.11.240.0/22", "196.11.244.0/23", "196.11.246.0/24"],
+    });
+  });
+
   it("nameserver and mail exchanger networks are looked up too", async () => {
     const { ctx } = await setup();
     const out = await gather(ctx, {

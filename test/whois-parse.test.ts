@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseIanaTld, parseWhoisDomain } from "../src/clients/whois/parse.js";
 import { decodeWhois, parseServer } from "../src/clients/whois/port43-query.js";
@@ -108,5 +109,55 @@ describe("WHOIS parsing", () => {
     expect(f.registrar).toBe("Evil [2J Corp");
     expect(f.abuseEmail).toBeNull();
     expect(() => parseWhoisDomain("\u0000".repeat(10000))).not.toThrow();
+  });
+});
+
+describe("WHOIS parsing: any text", () => {
+  it("never throws; dates are ISO or null; nameservers are host names", () => {
+    const line = fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.constantFrom(
+        "",
+        "Registrar:",
+        "Name servers:",
+        "[Holder]",
+        "Nameservers",
+        "** Registrant:",
+      ),
+      fc
+        .tuple(
+          fc.constantFrom("created", "changed", "Registrar", "nserver", "Expiry Date", "[State]"),
+          fc.string({ maxLength: 40 }),
+        )
+        .map(([k, v]) => `${k}: ${v}`),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 40 }),
+        fc.constantFrom(undefined, "example.hk"),
+        (lines, domain) => {
+          const f = parseWhoisDomain(lines.join("\n"), domain);
+          for (const d of [f.created, f.updated, f.expires]) {
+            expect(d === null || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(d)).toBe(
+              true,
+            );
+          }
+          for (const n of f.nameservers) expect(n).toMatch(/^[a-z0-9.-]+\.[a-z0-9-]+$/);
+        },
+      ),
+    );
+  });
+
+  it("huge and pathological answers are bounded: long lines, many lines, runs of separators", () => {
+    const hostile = [
+      `Registrar: ${"a".repeat(200_000)}`,
+      `${"x.".repeat(50_000)}: y`,
+      `created${".".repeat(100_000)}: 2020-01-01`,
+      "Name servers:",
+      ...Array.from({ length: 20_000 }, (_, i) => `  ns${i}.example.net`),
+    ].join("\n");
+    const f = parseWhoisDomain(hostile, "example.net");
+    expect(f.registrar?.length).toBeLessThanOrEqual(300);
+    expect(f.nameservers.length).toBeLessThanOrEqual(20);
   });
 });

@@ -56,6 +56,8 @@ export interface NetworkEntry {
   /** Extension: RDAP network handle and name. */
   handle?: string | null;
   netName?: string | null;
+  /** Extension: every CIDR of the RDAP registration when it spans several. */
+  cidrs?: string[];
   /** Extension, nameserver and MX networks only: the host name this address belongs to. */
   host?: string;
 }

@@ -57,6 +57,21 @@ const MAX_RANGES = 4096;
 const MAX_PER_ADDRESS = 4096;
 
 /** Looks up and remembers networks and ASNs for a whole run. */
+/** The CIDR of a multi-CIDR registration that holds `ip`, or null. */
+function cidrHolding(ip: string, cidrs: string[]): string | null {
+  try {
+    const addr = ipaddr.parse(ip);
+    return (
+      cidrs.find((c) => {
+        const range = ipaddr.parseCIDR(c);
+        return range[0].kind() === addr.kind() && addr.match(range);
+      }) ?? null
+    );
+  } catch {
+    return null;
+  }
+}
+
 export class NetworkDirectory {
   private readonly origins = new Map<string, Promise<CymruResult<CymruOrigin>>>();
   private readonly asNames = new Map<
@@ -231,7 +246,7 @@ export class NetworkDirectory {
         ip,
         asn,
         asName,
-        prefix: cy?.prefix ?? facts?.cidr ?? null,
+        prefix: cy?.prefix ?? facts?.cidr ?? cidrHolding(ip, facts?.cidrs ?? []),
         country: cy?.country ?? facts?.country ?? null,
         registry: cy?.registry ?? net.registry,
         org: facts?.org ?? null,
@@ -239,6 +254,7 @@ export class NetworkDirectory {
         abuse: facts?.abuse ?? null,
         handle: facts?.handle ?? null,
         netName: facts?.name ?? null,
+        ...(facts && facts.cidrs.length > 1 ? { cidrs: facts.cidrs } : {}),
       },
       errors,
     };

@@ -1,9 +1,11 @@
 // An RDAP domain object (RFC 9083 §5.3) into the facts hostscan reports. Tolerant: unknown
 // members are ignored, a member of the wrong type becomes a warning, nothing throws.
+
+import { parseRegistryDate } from "../../util/registry-date.js";
 import type { AbuseContact, Registration } from "../records.js";
 import { allEntities, findAbuse, findRole } from "./entities.js";
 import { isRedacted, privacyService } from "./redaction.js";
-import { cleanDate, cleanIanaId, cleanText, cleanUrl } from "./sanitize.js";
+import { cleanIanaId, cleanText, cleanUrl } from "./sanitize.js";
 
 /** What one RDAP domain answer says (registry's or registrar's): the profile's fields and more. */
 export interface DomainFacts
@@ -90,7 +92,7 @@ export function decodeDomain(body: unknown): DomainFacts {
   const events: Record<string, string | null> = {};
   for (const e of list(doc, "events", warnings)) {
     if (!isObject(e) || typeof e.eventAction !== "string") continue;
-    events[e.eventAction.toLowerCase()] ??= cleanDate(e.eventDate);
+    events[e.eventAction.toLowerCase()] ??= parseRegistryDate(e.eventDate);
   }
   const status = list(doc, "status", warnings)
     .map((s) => cleanText(s, 80))
@@ -124,7 +126,8 @@ export function decodeDomain(body: unknown): DomainFacts {
     registryAbuse,
     created: events.registration ?? null,
     updated: events["last changed"] ?? events["last update"] ?? null,
-    expires: events.expiration ?? null,
+    // A registrar's own answer may carry only "registrar expiration" (ICANN RDAP profile).
+    expires: events.expiration ?? events["registrar expiration"] ?? null,
     status: [...new Set(status)],
     nameservers: [...new Set(nameservers)],
     dnssec,

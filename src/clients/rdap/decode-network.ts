@@ -1,7 +1,7 @@
 // RDAP ip network (RFC 9083 §5.4) and autnum (§5.5) objects into hostscan's facts.
 import ipaddr from "ipaddr.js";
 import type { AbuseContact } from "../records.js";
-import { findAbuse, findRole } from "./entities.js";
+import { allEntities, findAbuse } from "./entities.js";
 import { cleanText } from "./sanitize.js";
 
 /** What an RIR says about the network that holds an address. */
@@ -10,8 +10,10 @@ export interface NetworkFacts {
   name: string | null;
   startAddress: string | null;
   endAddress: string | null;
-  /** CIDR(s) of the registration: cidr0 members, else computed from start/end when exact. */
+  /** The registration's CIDR when it is exactly one, else null. */
   cidr: string | null;
+  /** Every CIDR the registration spans (ARIN's 13.64.0.0–13.107.255.255 is three), at most 64. */
+  cidrs: string[];
   country: string | null;
   /** Registrant organisation (ARIN "Cloudflare, Inc.", APNIC "APNIC Research and Development"). */
   org: string | null;
@@ -34,8 +36,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 // Old ARIN answers zero-pad octets ("074.125.000.000"); ipaddr.js reads those as octal.
+// Old RIPE answers write a prefix length after the address ("62.239.237.0/32").
 function cleanAddress(value: unknown): string | null {
-  const text = cleanText(value, 64);
+  const text = cleanText(value, 64)?.replace(/\/\d{1,3}$/, "");
   if (!text) return null;
   const unpadded = /^[\d.]+$/.test(text) ? text.replace(/\b0+(\d)/g, "$1") : text;
   try {
@@ -45,46 +48,64 @@ function cleanAddress(value: unknown): string | null {
   }
 }
 
-function cidrOf(
-  doc: Record<string, unknown>,
-  start: string | null,
-  end: string | null,
-): string | null {
-  const cidrs = Array.isArray(doc.cidr0_cidrs) ? doc.cidr0_cidrs : [];
-  for (const c of cidrs) {
+const MAX_CIDRS = 64;
+
+function cidr0(doc: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const c of Array.isArray(doc.cidr0_cidrs) ? doc.cidr0_cidrs.slice(0, MAX_CIDRS) : []) {
     if (!isObject(c)) continue;
     const prefix = cleanAddress(c.v4prefix ?? c.v6prefix);
     const length = Number(c.length);
     if (prefix && Number.isInteger(length) && length >= 0 && length <= 128)
-      return `${prefix}/${length}`;
+      out.push(`${prefix}/${length}`);
   }
-  if (!start || !end) return null;
-  try {
-    const v4 = ipaddr.parse(start).kind() === "ipv4";
-    const first = (c: string): string =>
-      (v4
-        ? ipaddr.IPv4.networkAddressFromCIDR(c)
-        : ipaddr.IPv6.networkAddressFromCIDR(c)
-      ).toString();
-    const last = (c: string): string =>
-      (v4
-        ? ipaddr.IPv4.broadcastAddressFromCIDR(c)
-        : ipaddr.IPv6.broadcastAddressFromCIDR(c)
-      ).toString();
-    for (let len = 0; len <= (v4 ? 32 : 128); len++) {
-      const candidate = `${start}/${len}`;
-      if (first(candidate) === start && last(candidate) === end) return candidate;
-    }
-  } catch {
-    // not a range a CIDR can express
-  }
-  return null;
+  return out;
 }
 
+function toBig(addr: ipaddr.IPv4 | ipaddr.IPv6): bigint {
+  return addr.toByteArray().reduce((n, b) => (n << 8n) | BigInt(b), 0n);
+}
+
+function fromBig(n: bigint, bytes: number): string {
+  const out: number[] = [];
+  for (let i = 0; i < bytes; i++) out.unshift(Number((n >> BigInt(8 * i)) & 255n));
+  return ipaddr.fromByteArray(out).toString();
+}
+
+/** The fewest CIDRs that cover start–end exactly (RFC 4632 §3.1 aggregation, reversed). */
+export function rangeToCidrs(start: string, end: string): string[] {
+  try {
+    const a = ipaddr.parse(start);
+    const b = ipaddr.parse(end);
+    if (a.kind() !== b.kind()) return [];
+    const bits = a.kind() === "ipv4" ? 32 : 128;
+    let lo = toBig(a);
+    const hi = toBig(b);
+    const out: string[] = [];
+    while (lo <= hi && out.length < MAX_CIDRS) {
+      let size = 0; // log2 of the block: the largest aligned block that fits
+      while (size < bits && (lo & ((1n << BigInt(size + 1)) - 1n)) === 0n) {
+        if (lo + (1n << BigInt(size + 1)) - 1n > hi) break;
+        size++;
+      }
+      out.push(`${fromBig(lo, bits / 8)}/${bits - size}`);
+      lo += 1n << BigInt(size);
+    }
+    return lo > hi ? out : [];
+  } catch {
+    return [];
+  }
+}
+
+// RIPE lists the objects' maintainers ("ALOJALIA-MNT", kind "individual") as registrants
+// beside the organisation (kind "org"), sorted by handle: the organisation is the owner.
 function orgOf(doc: unknown): string | null {
-  const reg = findRole(doc, "registrant");
-  if (!reg) return null;
-  return reg.card.org ?? reg.card.fn;
+  const registrants = allEntities(doc).filter((e) => e.roles.includes("registrant"));
+  const owner =
+    registrants.find((e) => e.card.kind === "org") ??
+    registrants.find((e) => !/-MNT$/i.test(e.handle ?? "") && e.card.kind !== "individual") ??
+    registrants.find((e) => !/-MNT$/i.test(e.handle ?? ""));
+  return owner ? (owner.card.org ?? owner.card.fn) : null;
 }
 
 function country(value: unknown): string | null {
@@ -100,12 +121,20 @@ export function decodeNetwork(body: unknown): NetworkFacts {
   const origins = Array.isArray(doc.arin_originas0_originautnums)
     ? doc.arin_originas0_originautnums
     : [];
+  const fromDoc = cidr0(doc);
+  const cidrs =
+    fromDoc.length > 0
+      ? fromDoc
+      : startAddress && endAddress
+        ? rangeToCidrs(startAddress, endAddress)
+        : [];
   return {
     handle: cleanText(doc.handle, 100),
     name: cleanText(doc.name, 100),
     startAddress,
     endAddress,
-    cidr: cidrOf(doc, startAddress, endAddress),
+    cidr: cidrs.length === 1 ? cidrs[0]! : null,
+    cidrs,
     country: country(doc.country),
     org: orgOf(doc),
     abuse: findAbuse(doc),

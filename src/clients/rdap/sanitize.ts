@@ -44,12 +44,3 @@ export function cleanUrl(value: unknown): string | null {
     return null;
   }
 }
-
-/** An ISO 8601 UTC time from an RDAP/WHOIS date ("…+0000", "2018-03-12T21:44:25+01:00"), or null. */
-export function cleanDate(value: unknown): string | null {
-  const text = cleanText(value, 64);
-  if (!text) return null;
-  const normal = text.replace(/ ?([+-]\d{2})(\d{2})$/, "$1:$2").replace(/ UTC$/i, "Z");
-  const ms = Date.parse(normal);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-}

@@ -68,7 +68,7 @@ export async function lookupDomainWhois(
     errors.push(entry(res.error.code, res.error.message));
     return { kind: "error", server, registryName, errors };
   }
-  let facts = parseWhoisDomain(res.text);
+  let facts = parseWhoisDomain(res.text, domain);
   if (facts.throttled) {
     errors.push(entry("RATE_LIMITED", `${server}: query limit reached`));
     return { kind: "error", server, registryName, errors };
@@ -83,7 +83,7 @@ export async function lookupDomainWhois(
     // The registry's word, not the user's: port 43 only, vetted against private addresses.
     const ref = await client.queryReferral(referral, domain, signal);
     if (ref.kind === "ok") {
-      const registrarFacts = parseWhoisDomain(ref.text);
+      const registrarFacts = parseWhoisDomain(ref.text, domain);
       if (!registrarFacts.notFound && !registrarFacts.throttled) {
         facts = mergeWhois(facts, registrarFacts);
         registrarServer = referral;

@@ -1,16 +1,15 @@
-// WHOIS text into facts. There is no standard format (RFC 3912 leaves it open); these are the
-// common key variants: ICANN gTLD keys, Verisign thin, DENIC, AFNIC/IANA "key: value" blocks.
+// WHOIS text into facts. There is no standard format (RFC 3912 leaves it open): the answer is
+// read into blocks (blocks.ts), and each fact is taken from the keys and blocks that carry it
+// for the registries that still speak WHOIS (fields.ts). Where the answer is silent, null.
 
+import { type DateOrder, parseRegistryDate } from "../../util/registry-date.js";
 import { isRedacted, privacyService } from "../rdap/redaction.js";
-import {
-  cleanDate,
-  cleanEmail,
-  cleanIanaId,
-  cleanPhone,
-  cleanText,
-  cleanUrl,
-} from "../rdap/sanitize.js";
+import { cleanEmail, cleanIanaId, cleanPhone, cleanText, cleanUrl } from "../rdap/sanitize.js";
 import type { Registration } from "../records.js";
+import { type Entry, readBlocks } from "./blocks.js";
+import { dateOrderFor } from "./date-order.js";
+import { entriesFor, type Fact } from "./fields.js";
+import { MAX_LINE, readKeyLine } from "./line-reader.js";
 
 /** What a WHOIS answer says about a domain (flat: WHOIS has no nested contacts). */
 export interface WhoisFacts
@@ -33,149 +32,155 @@ export interface WhoisFacts
   throttled: boolean;
 }
 
-const KEYS: Record<string, string[]> = {
-  registrar: ["registrar", "sponsoring registrar", "registrar name", "registrar organization"],
-  ianaId: ["registrar iana id", "sponsoring registrar iana id", "registrar iana"],
-  registrarUrl: ["registrar url", "referral url"],
-  referral: ["registrar whois server", "whois server"],
-  abuseEmail: ["registrar abuse contact email", "abuse contact email", "registrar abuse email"],
-  abusePhone: ["registrar abuse contact phone", "abuse contact phone", "registrar abuse phone"],
-  created: [
-    "creation date",
-    "created",
-    "created on",
-    "registered on",
-    "registered",
-    "registration time",
-    "domain registration date",
-    "domain create date",
-  ],
-  updated: [
-    "updated date",
-    "update date",
-    "last updated",
-    "last updated on",
-    "changed",
-    "last modified",
-    "last-update",
-    "modified",
-  ],
-  expires: [
-    "registry expiry date",
-    "registrar registration expiration date",
-    "expiry date",
-    "expiration date",
-    "paid-till",
-    "expires",
-    "expires on",
-    "expire date",
-    "renewal date",
-  ],
-  status: ["domain status", "status", "registration status"],
-  nameservers: ["name server", "nserver", "nameserver", "name servers", "nameservers"],
-  dnssec: ["dnssec"],
-  registrantOrg: ["registrant organization", "registrant organisation", "registrant org"],
-  registrantCountry: ["registrant country", "registrant country code"],
-};
-
 const NOT_FOUND =
   /^(no match|not found|no data found|no entries found|domain not found|the queried object does not exist|status:\s*free|%% not found|no object found)/im;
 const THROTTLED =
   /access control limit|rate limit|query rate|too many (queries|requests)|exceeded|try again later/i;
 
-/** Key/value lines, in order, with the paragraph each sat in; comments and sections skipped. */
-export function keyValues(text: string): { key: string; value: string; para: number }[] {
-  const out: { key: string; value: string; para: number }[] = [];
-  let para = 0;
-  for (const raw of text.split(/\r?\n/).slice(0, 5000)) {
-    const line = raw.trim();
-    if (!line) {
-      para++;
-      continue;
-    }
-    if (/^[%#]|^>>>/.test(line)) continue;
-    if (/^\[.+\]$/.test(line)) break; // DENIC contact sections ([Tech-C]) are not the domain's
-    const m = /^([A-Za-z][\w /().-]{0,60}?)\s*:\s*(.*)$/.exec(line);
-    if (!m?.[1] || m[2] === undefined) continue;
-    out.push({ key: m[1].toLowerCase().replace(/\s+/g, " "), value: m[2].trim(), para });
+/** Key/value lines in order; comments, headings without a value and prose skipped. */
+export function keyValues(text: string): { key: string; value: string }[] {
+  const out: { key: string; value: string }[] = [];
+  for (const raw of text.split("\n", 5000)) {
+    const kv = readKeyLine(raw.slice(0, MAX_LINE).trim());
+    if (kv && !/^[%#]/.test(raw)) out.push({ key: kv.key, value: kv.value });
   }
   return out;
 }
 
-/** Parses a domain WHOIS answer. */
-export function parseWhoisDomain(text: string): WhoisFacts {
-  const kv = keyValues(text);
-  const firstOf = (field: string): string | null => {
-    for (const k of KEYS[field] ?? []) {
-      const hit = kv.find((e) => e.key === k && e.value);
-      if (hit) return hit.value;
-    }
-    return null;
-  };
-  // Multi-valued keys come from the first paragraph that has them (AFNIC repeats "status" later).
-  const allOf = (field: string): string[] => {
-    const keys = KEYS[field] ?? [];
-    const hits = kv.filter((e) => keys.includes(e.key) && e.value);
-    const para = hits[0]?.para;
-    return hits.filter((e) => e.para === para).map((e) => e.value);
-  };
-  const org = cleanText(firstOf("registrantOrg"));
+const COMPACT_TOKEN = /(?:^| )(\d{8})(?: |$)/;
+const PAREN_DATE = /\((\d{4}\/\d{1,2}\/\d{1,2})\)/;
+
+/** The date a value states for its key, or null. */
+function dateOf(key: string, value: string, order: DateOrder): string | null {
+  // JPRS: "[State] Connected (2026/03/31)": the end of the registration period.
+  if (key === "state" || key === "状態") {
+    const m = PAREN_DATE.exec(value);
+    return m ? parseRegistryDate(m[1], order) : null;
+  }
+  // registro.br: "created: 19990518 #162310" (a ticket number after the date)
+  const text = value.split(" #")[0] ?? value;
+  const direct = parseRegistryDate(text, order);
+  if (direct || key !== "changed") return direct;
+  // ISOC-IL: "changed: domain-registrar AT isoc.org.il 20181216 (Changed)"
+  const m = COMPACT_TOKEN.exec(text);
+  return m ? parseRegistryDate(m[1], order) : null;
+}
+
+/** The fact's date from the best key that states one; the latest of that key's when `latest`. */
+function dateFact(entries: Entry[], fact: Fact, order: DateOrder, latest = false): string | null {
+  const found = entriesFor(entries, fact);
+  for (const e of found) {
+    const first = dateOf(e.key, e.values[0]!, order);
+    if (!first) continue;
+    if (!latest) return first;
+    const same = found
+      .filter((o) => o.key === e.key)
+      .map((o) => dateOf(o.key, o.values[0]!, order))
+      .filter((d): d is string => d !== null);
+    return same.sort().at(-1) ?? first;
+  }
+  return null;
+}
+
+function firstValue(entries: Entry[], fact: Fact): string | null {
+  return entriesFor(entries, fact)[0]?.values[0] ?? null;
+}
+
+/** "FAJN-0002", "NIC-REG1": upper case, a hyphen, a digit, no spaces. */
+function isHandle(name: string): boolean {
+  return /^[A-Z][A-Z0-9-]{1,40}$/.test(name) && name.includes("-") && /\d/.test(name);
+}
+
+const URL_IN_PARENS = /^ ?(https?:\/\/[^\s()]{1,300}) ?$/;
+
+/** A registrar name without what registries append: "( https://nic.at/registrar/434 )", "[Tag = X]". */
+function splitRegistrar(value: string | null): { name: string | null; url: string | null } {
+  if (!value) return { name: null, url: null };
+  let text = value;
+  let url: string | null = null;
+  const open = text.lastIndexOf("(");
+  const m = open >= 0 && text.endsWith(")") ? URL_IN_PARENS.exec(text.slice(open + 1, -1)) : null;
+  if (m) {
+    url = cleanUrl(m[1]);
+    text = text.slice(0, open);
+  }
+  const tag = text.indexOf(" [Tag = ");
+  if (tag > 0) text = text.slice(0, tag);
+  const name = cleanText(text);
+  // "FAJN-0002", "NIC-REG1": a handle whose name the answer does not give is not a name;
+  // Nominet's "No registrar listed." is not one either.
+  if (!name || isHandle(name) || /^no registrar/i.test(name)) return { name: null, url };
+  return { name, url };
+}
+
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** A host name of two labels or more, checked label by label (no nested quantifiers). */
+function isHostname(name: string): boolean {
+  const labels = name.split(".");
+  return name.length <= 253 && labels.length >= 2 && labels.every((l) => LABEL.test(l));
+}
+
+function nameserversOf(entries: Entry[], domain?: string): string[] {
+  const self = domain?.toLowerCase();
+  const names = entriesFor(entries, "nameservers")
+    .flatMap((e) => e.values)
+    .map((v) => (v.split(/[\s[(|,]/)[0] ?? "").toLowerCase().replace(/\.$/, ""))
+    .filter((n) => isHostname(n) && n !== self);
+  return [...new Set(names)].slice(0, 20);
+}
+
+function statusOf(entries: Entry[]): string[] {
+  const out = entriesFor(entries, "status")
+    .flatMap((e) => e.values)
+    .flatMap((v) => v.split(","))
+    // "ok https://icann.org/epp#ok", "clientHold - explained", "Connected (2026/03/31)"
+    .map((v) => cleanText(v.split(/ https?:| - | \(/)[0], 80))
+    .filter((s): s is string => s !== null);
+  return [...new Set(out)].slice(0, 20);
+}
+
+function dnssecOf(value: string | null): boolean | null {
+  if (value === null) return null;
+  const v = value.trim().toLowerCase();
+  if (/^(?:unsigned|no|n|false|inactive|not signed)\b/.test(v)) return false;
+  if (/^(?:signed|signeddelegation|yes|y|true|active)\b/.test(v)) return true;
+  return null;
+}
+
+/** Parses a domain WHOIS answer; `domain` (the name asked for) picks its block and date order. */
+export function parseWhoisDomain(text: string, domain?: string): WhoisFacts {
+  const entries = readBlocks(text, domain);
+  const order = dateOrderFor(domain);
+  const first = (fact: Fact) => firstValue(entries, fact);
+  const org = cleanText(first("registrantOrg"));
   const service = privacyService(org);
-  const dnssec = firstOf("dnssec");
+  const registrar = splitRegistrar(first("registrar"));
+  const country = first("registrantCountry");
+  const keyLines = entries.length;
   return {
-    registrar: cleanText(firstOf("registrar")),
-    ianaId: cleanIanaId(firstOf("ianaId")),
-    registrarUrl: cleanUrl(firstOf("registrarUrl")),
+    registrar: registrar.name,
+    ianaId: cleanIanaId(first("ianaId")),
+    registrarUrl: cleanUrl(first("registrarUrl")) ?? registrar.url,
     referral:
-      cleanText(firstOf("referral"), 253)
+      cleanText(first("referral"), 253)
         ?.replace(/^whois:\/\//i, "")
         .replace(/\/$/, "") ?? null,
-    abuseEmail: cleanEmail(firstOf("abuseEmail")),
-    abusePhone: cleanPhone(firstOf("abusePhone")),
-    created: cleanDate(firstOf("created")),
-    updated: cleanDate(firstOf("updated")),
-    expires: cleanDate(firstOf("expires")),
-    status: [
-      ...new Set(allOf("status").map((s) => cleanText(s.split(/\s+https?:/)[0], 80))),
-    ].filter((s): s is string => s !== null),
-    nameservers: [
-      ...new Set(
-        [...allOf("nameservers"), ...blockNameservers(text)].map(
-          (n) => n.split(/\s+/)[0]?.toLowerCase().replace(/\.$/, "") ?? "",
-        ),
-      ),
-    ]
-      .filter((n) => /^[a-z0-9.-]+$/.test(n) && n.includes("."))
-      .slice(0, 20),
-    dnssec: dnssec === null ? null : !/unsigned|^no$|inactive/i.test(dnssec),
+    abuseEmail: cleanEmail(first("abuseEmail")),
+    abusePhone: cleanPhone(first("abusePhone")),
+    created: dateFact(entries, "created", order),
+    updated: dateFact(entries, "updated", order, true),
+    expires: dateFact(entries, "expires", order),
+    status: statusOf(entries),
+    nameservers: nameserversOf(entries, domain),
+    dnssec: dnssecOf(first("dnssec")),
     registrantOrg: org && !isRedacted(org) ? org : null,
-    registrantCountry: /^[A-Za-z]{2}$/.test(firstOf("registrantCountry") ?? "")
-      ? (firstOf("registrantCountry") as string).toUpperCase()
-      : null,
+    registrantCountry: country && /^[A-Za-z]{2}$/.test(country) ? country.toUpperCase() : null,
     privacy: org !== null && isRedacted(org),
     privacyService: service,
-    notFound: NOT_FOUND.test(text),
-    throttled: kv.length < 3 && THROTTLED.test(text),
+    notFound: NOT_FOUND.test(text.slice(0, 100_000)),
+    throttled: keyLines < 3 && THROTTLED.test(text.slice(0, 10_000)),
   };
-}
-
-/**
- * Nameservers listed as an indented block under a heading of their own (Nominet's
- * "Name servers:", SIDN's "Domain nameservers:", the .it registry's "Nameservers"), one per line,
- * an address in brackets allowed after the name (EURid).
- */
-function blockNameservers(text: string): string[] {
-  const lines = text.split(/\r?\n/).slice(0, 5000);
-  const start = lines.findIndex((l) => /^\s*(domain )?name ?servers:?\s*$/i.test(l));
-  if (start < 0) return [];
-  const out: string[] = [];
-  for (const line of lines.slice(start + 1, start + 41)) {
-    if (!/^\s+\S/.test(line)) break;
-    const name = line.trim().split(/[\s(]/)[0] ?? "";
-    if (/:$/.test(name)) break;
-    out.push(name);
-  }
-  return out;
 }
 
 /** The TLD manager's administrative contact in IANA's root zone database, and its website. */
