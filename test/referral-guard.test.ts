@@ -166,15 +166,15 @@ async function whoisWorld(referral: string, table: Record<string, string[]> = {}
     thin: whoisFixture("iana-com.txt", { COM_SERVER: thin.server }),
   });
   const resolver = tableResolver(table);
-  const client = new WhoisClient({
-    ianaServer: iana.server,
-    timeoutMs: 1000,
-    maxBytes: 64 * 1024,
-    limiter: new ServerLimiter(2, () => Date.now()),
-    cache: createDiskCache(null),
-    now: () => Date.now(),
-    resolver,
-  });
+  const client = new WhoisClient(
+    { ianaServer: iana.server, timeoutMs: 1000, maxBytes: 64 * 1024 },
+    {
+      limiter: new ServerLimiter(2, () => Date.now()),
+      cache: createDiskCache(null),
+      now: () => Date.now(),
+      resolver,
+    },
+  );
   closers.push(thin.close, iana.close);
   return { client, thin, resolver };
 }

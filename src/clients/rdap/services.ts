@@ -47,17 +47,21 @@ export function createRegistrationServices(
     http: { maxInFlightPerServer: perServer, ...deps.rdapHttp },
     resolver: deps.resolver,
   });
-  const whois = new WhoisClient({
-    ianaServer: options.whoisServer,
-    timeoutMs: options.timeoutMs,
-    maxBytes: 256 * 1024,
-    // WHOIS servers throttle harder than RDAP ones: at most 2 queries at a time per server.
-    limiter: new ServerLimiter(Math.min(perServer, 2), deps.now),
-    cache,
-    now: deps.now,
-    resolver: deps.resolver,
-    allowPrivate: options.allowPrivate,
-  });
+  const whois = new WhoisClient(
+    {
+      ianaServer: options.whoisServer,
+      timeoutMs: options.timeoutMs,
+      maxBytes: 256 * 1024,
+      allowPrivate: options.allowPrivate,
+    },
+    {
+      // WHOIS servers throttle harder than RDAP ones: at most 2 queries at a time per server.
+      limiter: new ServerLimiter(Math.min(perServer, 2), deps.now),
+      cache,
+      now: deps.now,
+      resolver: deps.resolver,
+    },
+  );
   const networks = new NetworkDirectory(deps.resolver, rdap);
   return { rdap, whois, networks, close: () => rdap.close() };
 }

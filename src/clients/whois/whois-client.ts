@@ -8,25 +8,32 @@ import type { ServerLimiter } from "../rdap/server-limiter.js";
 import { type IanaTldFacts, parseIanaTld } from "./parse.js";
 import { parseServer, type WhoisQueryResult, whoisQuery } from "./port43-query.js";
 
-export interface WhoisClientConfig {
+/** What the WHOIS client needs to know of the run (as RdapConfig for the RDAP client). */
+export interface WhoisConfig {
   /** The IANA WHOIS server "host[:port]" (--whois-server). */
   ianaServer: string;
   timeoutMs: number;
   /** Most bytes read from one answer. */
   maxBytes: number;
-  limiter: ServerLimiter;
-  cache: DiskCache;
-  now(): number;
   /** How long a cached IANA TLD answer stays fresh; 24 h by default. */
   maxAgeMs?: number;
   /** --allow-private: referrals to special-use addresses are followed. */
   allowPrivate?: boolean;
+}
+
+/** What the WHOIS client is built on (as RdapClientDeps for the RDAP client). */
+export interface WhoisClientDeps {
+  limiter: ServerLimiter;
+  cache: DiskCache;
+  now(): number;
   /**
    * hostscan's own DNS client: WHOIS servers are looked up, and referred-to hosts vetted, with
    * it; the operating system's resolver when absent.
    */
   resolver?: Resolver;
 }
+
+type WhoisClientConfig = WhoisConfig & WhoisClientDeps;
 
 function hostOf(server: string): string | null {
   try {
@@ -49,7 +56,11 @@ export class WhoisClient {
   /** Name lookup for WHOIS servers through hostscan's own DNS client. */
   private readonly lookup: LookupFunction | undefined;
 
-  constructor(readonly config: WhoisClientConfig) {
+  readonly config: WhoisClientConfig;
+
+  constructor(options: WhoisConfig, deps: WhoisClientDeps) {
+    const config = { ...options, ...deps };
+    this.config = config;
     this.guard = guardFor({
       allowPrivate: config.allowPrivate ?? false,
       ...(config.resolver ? { resolver: config.resolver } : {}),
