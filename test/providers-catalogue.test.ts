@@ -42,12 +42,10 @@ const WITHOUT_ABUSE = [
   "proofpoint",
   "barracuda",
   "broadcom-messagelabs",
-  "mailgun",
   "postmark",
   "squarespace",
   "ghost-pro",
   "webflow",
-  "medium",
   "weebly",
   "microsoft-pki",
 ];

@@ -218,7 +218,12 @@ export const MAIL_PROVIDERS: ProviderEntry[] = [
       { type: "mx", values: ["mailgun.org"], source: WAPPALYZER },
       { type: "spf", values: ["mailgun.org"], source: WAPPALYZER },
     ],
-    abuse: null,
+    // Named in the AUP of Email on Acid, a sister Sinch brand; not yet read on mailgun.com.
+    abuse: {
+      email: "abuse@mailgun.com",
+      source: "https://www.emailonacid.com/acceptable-use-policy",
+      unverified: true,
+    },
   },
   {
     id: "sendgrid",

@@ -166,6 +166,8 @@ export const PLATFORM_PROVIDERS: ProviderEntry[] = [
       },
       { type: "tech", values: ["Squarespace"], source: WAPPALYZER },
     ],
+    // reportphishing@squarespace.com is only for e-mails impersonating Squarespace, not for
+    // sites it hosts (support article 217144298): no channel for those is published.
     abuse: null,
   },
   {
@@ -244,7 +246,12 @@ export const PLATFORM_PROVIDERS: ProviderEntry[] = [
     kinds: ["platform"],
     website: "https://medium.com",
     signals: [{ type: "tech", values: ["Medium"], source: WAPPALYZER, unverified: true }],
-    abuse: null,
+    // For posts and accounts that break the Medium Rules (Medium's own policy repository).
+    abuse: {
+      email: "trust@medium.com",
+      source:
+        "https://github.com/Medium/medium-policy/blob/05c5eb1ded0e76ea2efd2ce1b3bd8e61b7539398/Rules.md",
+    },
   },
   {
     id: "substack",
