@@ -104,7 +104,9 @@ describe("readSaved", () => {
   it("never throws on arbitrary text, and every line number is within the input (property)", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.string({ unit: fc.constantFrom("{", "}", "[", "]", '"', "\\", ",", "\n", "a", " ", ":") }),
+        fc.string({
+          unit: fc.constantFrom("{", "}", "[", "]", '"', "\\", ",", "\n", "a", " ", ":"),
+        }),
         fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 3 }),
         async (text, sizes) => {
           const lines = text.split("\n").length;

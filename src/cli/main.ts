@@ -11,6 +11,7 @@ import { sanitizeLine, stderrLog } from "./diagnostics.js";
 import { type Invocation, parseInvocation } from "./invocation.js";
 import { type CliIO, writeOut } from "./io.js";
 import { ProgressDisplay } from "./progress.js";
+import { subcommandOf } from "./subcommands.js";
 
 export type { CliIO } from "./io.js";
 
@@ -38,6 +39,8 @@ async function loadScanner() {
 
 /** Runs hostscan with these arguments (without node and script) and returns the exit status. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
+  const subcommand = await subcommandOf(argv);
+  if (subcommand) return subcommand(argv.slice(1), io, main);
   const inv = parseInvocation(argv, io);
   if ("exit" in inv) return inv.exit;
   if (!inv.input && inv.args.length === 0 && io.stdin.isTTY) {

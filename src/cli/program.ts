@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import type { FormatId } from "../format/types.js";
 import type { CliIO } from "./io.js";
+import { SUBCOMMAND_HELP } from "./subcommands.js";
 
 // The --format choices, in help order (format/index.js is loaded only to scan; the Record type
 // makes this list fail to compile when a FormatId is added or removed).
@@ -55,6 +56,7 @@ export function program(io: CliIO): Command {
     .option("--shard <i/N>", "keep only the targets whose host hash falls in shard i of N")
     .option("-q, --quiet", "no progress line, no warnings")
     .option("-v, --verbose", "diagnostics on stderr: every RDAP/WHOIS request, waits, retries")
+    .addHelpText("after", SUBCOMMAND_HELP)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),

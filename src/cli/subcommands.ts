@@ -1,0 +1,27 @@
+// `hostscan summary …`: recognised only as the very first argument, so
+// a target with this name is scanned as `hostscan -- summary` or `hostscan summary.`.
+import type { CliIO } from "./main.js";
+
+/** Runs a subcommand with its own arguments; `scan` is the default command, for `--scan`. */
+export type Subcommand = (
+  argv: string[],
+  io: CliIO,
+  scan: (argv: string[], io: CliIO) => Promise<number>,
+) => Promise<number>;
+
+// Loaded on demand: the default command never pays for them.
+const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
+  summary: async () => (await import("./summary-command.js")).runSummary,
+};
+
+/** The subcommand argv starts with, if any. */
+export async function subcommandOf(argv: readonly string[]): Promise<Subcommand | null> {
+  const load = Object.hasOwn(SUBCOMMANDS, argv[0] ?? "") ? SUBCOMMANDS[argv[0] as string] : null;
+  return load ? load() : null;
+}
+
+/** Lines for the default command's --help. */
+export const SUBCOMMAND_HELP = `
+Commands (first argument):
+  hostscan summary [FILE...]    which companies serve a saved list (see summary --help)
+A target named "summary": hostscan -- summary, or hostscan summary.`;
