@@ -18,13 +18,15 @@ const SKIP_REASONS: Record<SkipCode, string> = {
 /** A file or stdin could not be read at all (as opposed to a bad record inside it). */
 export class UnreadableInput extends Error {}
 
-/** The text chunks of one input; `-` is stdin. */
-export function openInput(name: string, io: CliIO): AsyncIterable<string> {
+/**
+ * The text chunks of one input; `-` is stdin. The file is opened only when first read, so its
+ * open error reaches the reader instead of an unheard "error" event (diff opens two inputs).
+ */
+export async function* openInput(name: string, io: CliIO): AsyncGenerator<string> {
   if (name === "-") {
     io.stdin.setEncoding("utf8");
-    return io.stdin as AsyncIterable<string>;
-  }
-  return createReadStream(name, { encoding: "utf8" }) as AsyncIterable<string>;
+    yield* io.stdin as AsyncIterable<string>;
+  } else yield* createReadStream(name, { encoding: "utf8" }) as AsyncIterable<string>;
 }
 
 /** How an input is named in messages and titles. */

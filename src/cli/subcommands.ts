@@ -1,5 +1,5 @@
-// `hostscan summary …`: recognised only as the very first argument, so
-// a target with this name is scanned as `hostscan -- summary` or `hostscan summary.`.
+// `hostscan summary …` and `hostscan diff …`: recognised only as the very first argument, so
+// a target with one of these names is scanned as `hostscan -- diff` or `hostscan diff.`.
 import type { CliIO } from "./main.js";
 
 /** Runs a subcommand with its own arguments; `scan` is the default command, for `--scan`. */
@@ -12,6 +12,7 @@ export type Subcommand = (
 // Loaded on demand: the default command never pays for them.
 const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   summary: async () => (await import("./summary-command.js")).runSummary,
+  diff: async () => (await import("./diff-command.js")).runDiff,
 };
 
 /** The subcommand argv starts with, if any. */
@@ -24,4 +25,5 @@ export async function subcommandOf(argv: readonly string[]): Promise<Subcommand 
 export const SUBCOMMAND_HELP = `
 Commands (first argument):
   hostscan summary [FILE...]    which companies serve a saved list (see summary --help)
-A target named "summary": hostscan -- summary, or hostscan summary.`;
+  hostscan diff OLD NEW         what changed between two saved runs (see diff --help)
+A target named "summary" or "diff": hostscan -- diff, or hostscan diff.`;
