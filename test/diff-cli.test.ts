@@ -9,7 +9,11 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DiffRecord } from "../src/diff/types.js";
 import { type FakeDns, type FakeRecords, startFakeDns } from "./helpers/fake-dns-server.js";
-import { type FakeRdapServer, startFakeRdapServer } from "./helpers/fake-rdap-server.js";
+import {
+  type FakeRdapServer,
+  rdapFixture,
+  startFakeRdapServer,
+} from "./helpers/fake-rdap-server.js";
 import { type FakeWebServer, startWebServer } from "./helpers/fake-web-server.js";
 import { CLOSED_WHOIS } from "./helpers/offline-world.js";
 import { runBin } from "./helpers/run-cli.js";
@@ -98,6 +102,9 @@ beforeAll(async () => {
     startWebServer({ tls: "valid", routes: page }),
     startWebServer({ tls: "self-signed", routes: page }),
   ]);
+  // Fastly's block straight from the fixture: the default RIPE → ARIN redirect stays on this
+  // one server, where following it can wait out the per-request timeout under load.
+  rdap.route("/ripe/ip/151.101.*", { body: rdapFixture("arin-ip-151.101.0.0.json", rdap.url) });
 });
 
 afterAll(async () => {
