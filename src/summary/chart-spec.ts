@@ -3,7 +3,7 @@
 // panel always adds up to the whole list. Pure data: `--vega` writes it for people to restyle.
 import { sanitize } from "../format/sanitize.js";
 import { ROLES, type Role } from "../profile/types.js";
-import { percent, subtitle } from "./table.js";
+import { day, percent } from "./table.js";
 import type { Summary } from "./types.js";
 
 export interface ChartOptions {
@@ -78,9 +78,7 @@ function barsOf(s: Summary, role: Role, top: number): Bar[] {
 
 function panel(s: Summary, role: Role, bars: Bar[]): Record<string, unknown> {
   const r = s.roles[role];
-  const figures = r.known
-    ? `${r.known} known · top-1 ${percent(r.top1Share)} · HHI ${r.hhi}`
-    : "not known for any site";
+  const figures = r.known ? `${r.known} known · HHI ${r.hhi}` : "not known for any site";
   const y = {
     field: "label",
     type: "nominal",
@@ -88,21 +86,21 @@ function panel(s: Summary, role: Role, bars: Bar[]): Record<string, unknown> {
     title: null,
     // Names drawn whole (they are capped at LABEL_MAX characters); one label column width for
     // every panel, so the panels line up unless a name is wider.
-    axis: { labelLimit: 0, labelFontSize: 11, minExtent: 220, ticks: false, domain: false },
+    axis: { labelLimit: 0, labelFontSize: 12, minExtent: 140, ticks: false, domain: false },
   };
   const x = {
     field: "sites",
     type: "quantitative",
     // Room to the right of the longest bar for its label; the axis is the text itself.
-    scale: { domain: [0, Math.max(1, s.sites) * 1.35] },
+    scale: { domain: [0, Math.max(1, s.sites) * 1.5] },
     axis: null,
   };
   return {
     // Anchored on the bars, which line up across panels (the label column does not).
     title: { text: ROLE_TITLES[role], subtitle: figures, anchor: "start", frame: "group" },
     data: { values: bars },
-    width: 300,
-    height: { step: 18 },
+    width: 220,
+    height: { step: 20 },
     encoding: { y, x },
     layer: [
       {
@@ -117,11 +115,17 @@ function panel(s: Summary, role: Role, bars: Bar[]): Record<string, unknown> {
         },
       },
       {
-        mark: { type: "text", align: "left", baseline: "middle", dx: 4, fontSize: 11 },
+        mark: { type: "text", align: "left", baseline: "middle", dx: 4, fontSize: 12 },
         encoding: { text: { field: "text", type: "nominal" } },
       },
     ],
   };
+}
+
+/** "1,200 sites · 2026-12-01": the list's size and the date of its latest scan. */
+function chartSubtitle(s: Summary): string {
+  const date = day(s.scannedTo);
+  return `${s.sites.toLocaleString("en-US")} sites${date ? ` · ${date}` : ""}`;
 }
 
 /** The Vega-Lite v6 specification of the summary's chart. */
@@ -129,11 +133,16 @@ export function chartSpec(s: Summary, options: ChartOptions): Record<string, unk
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description: "hostscan summary: which companies serve these sites",
-    title: { text: label(s.title, 80), subtitle: subtitle(s), anchor: "start", fontSize: 16 },
+    // Short: the chart is as wide as its widest text, and it has to fit a phone.
+    title: { text: label(s.title, 60), subtitle: chartSubtitle(s), anchor: "start", fontSize: 16 },
     background: "white",
     padding: 12,
     spacing: 22,
     vconcat: ROLES.map((role) => panel(s, role, barsOf(s, role, options.top))),
-    config: { view: { stroke: null }, font: "sans-serif" },
+    config: {
+      view: { stroke: null },
+      font: "sans-serif",
+      title: { fontSize: 14, subtitleFontSize: 12, subtitleColor: "#555" },
+    },
   };
 }

@@ -23,13 +23,21 @@ body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:
 h1{font-size:1.4em;margin:.2em 0}h2{font-size:1.1em;margin:1.4em 0 .3em}
 .sub{color:#555;margin:0 0 1em}
 figure{margin:0;overflow-x:auto}figure svg{max-width:100%;height:auto}
-.scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:.9em}
 th,td{text-align:left;padding:4px 6px;border-bottom:1px solid #e3e3e3;vertical-align:top}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.abuse{word-break:break-all}summary{cursor:pointer;color:#3b6ea5}
 .muted{color:#777}.sites{color:#555;font-size:.85em;word-break:break-word}
 li{margin:.4em 0}
 `;
+
+/** "a.com, b.com … +N more" folded away: a phone shows the counts first. */
+function siteDetails(sites: string[], more: number): string {
+  if (sites.length === 0) return "";
+  const tail = more ? ` … +${more} more` : "";
+  const count = sites.length + more;
+  return `<details><summary>${count} site${count === 1 ? "" : "s"}</summary><div class="sites">${html(sites.join(", "))}${tail}</div></details>`;
+}
 
 function roleTable(r: RoleSummary, total: number): string {
   const rows = r.providers.map((p) => {
@@ -37,27 +45,27 @@ function roleTable(r: RoleSummary, total: number): string {
       p.services.length > 1 || (p.services[0] && p.services[0].name !== p.name)
         ? `<div class="muted">${html(p.services.map((s) => `${s.name} ${s.sites}`).join(", "))}</div>`
         : "";
-    const more = p.moreSites ? ` … +${p.moreSites} more` : "";
-    return `<tr><td>${html(p.name)}${services}<div class="sites">${html(p.siteList.join(", "))}${more}</div></td><td class="n">${p.sites}</td><td class="n">${percent(p.share)}</td><td class="n">${percent(p.shareOfKnown)}</td><td>${html(abuseText(p.abuse))}</td></tr>`;
+    const contact = abuseText(p.abuse);
+    const abuse = contact ? `<div class="abuse">${html(contact)}</div>` : "";
+    return `<tr><td><strong>${html(p.name)}</strong>${services}${abuse}${siteDetails(p.siteList, p.moreSites)}</td><td class="n">${p.sites}</td><td class="n">${percent(p.share)}</td><td class="n">${percent(p.shareOfKnown)}</td></tr>`;
   });
   const count = (label: string, n: number) =>
     n
-      ? `<tr class="muted"><td>${label}</td><td class="n">${n}</td><td class="n">${percent(total ? n / total : 0)}</td><td></td><td></td></tr>`
+      ? `<tr class="muted"><td>${label}</td><td class="n">${n}</td><td class="n">${percent(total ? n / total : 0)}</td><td></td></tr>`
       : "";
   const figures = r.known
     ? ` · top-1 ${percent(r.top1Share)} · top-3 ${percent(r.top3Share)} · HHI ${r.hhi}`
     : "";
   return `<h2>${html(r.role)}</h2><p class="sub">${r.known} known · ${r.unknown} unknown · ${r.failed} failed${figures}</p>
-<div class="scroll"><table><thead><tr><th>provider</th><th>sites</th><th>of list</th><th>of known</th><th>abuse contact</th></tr></thead><tbody>
+<table><thead><tr><th>provider · abuse contact</th><th>sites</th><th>of list</th><th>of known</th></tr></thead><tbody>
 ${rows.join("\n")}${count("other (past the cap)", r.untrackedSites)}${count("unknown", r.unknown)}${count("failed", r.failed)}
-</tbody></table></div>`;
+</tbody></table>`;
 }
 
 function contactItem(c: ContactSummary): string {
   const roles = c.roles.map((r) => `${r.role} ${r.sites}`).join(", ");
-  const sites = c.sites.map((s) => `${s.site} (${s.roles.join(", ")})`).join(", ");
-  const more = c.moreSites ? ` … +${c.moreSites} more` : "";
-  return `<li><strong>${html(abuseText(c.contact))}</strong> — ${c.siteCount} sites · ${html(c.providers.join(", "))}: ${html(roles)}<div class="sites">${html(sites)}${more}</div></li>`;
+  const sites = c.sites.map((s) => `${s.site} (${s.roles.join(", ")})`);
+  return `<li><strong class="abuse">${html(abuseText(c.contact))}</strong> — ${html(c.providers.join(", "))}: ${html(roles)}${siteDetails(sites, c.moreSites)}</li>`;
 }
 
 /** The page; `svg` is the rendered chart (Vega's output, whose text it escapes itself). */
