@@ -19,7 +19,7 @@ function program(io: CliIO) {
   return subcommandProgram(
     io,
     "diff",
-    "What changed between two saved runs (NDJSON or JSON; - is stdin), target by target.\n" +
+    "What changed between two saved runs (NDJSON or JSON; - is stdin), target by target. " +
       "Exit status: 0 no change, 1 changes, 2 trouble.",
     FORMATS,
   )

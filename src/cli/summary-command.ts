@@ -25,8 +25,8 @@ function program(io: CliIO) {
   return subcommandProgram(
     io,
     "summary",
-    "Which companies serve a list of sites: per role, each provider's sites and share, and\n" +
-      "whom to write to. Reads saved profiles (NDJSON or a JSON array; - is stdin), or with\n" +
+    "Which companies serve a list of sites: per role, each provider's sites and share, and " +
+      "whom to write to. Reads saved profiles (NDJSON or a JSON array; - is stdin), or with " +
       "--scan scans the targets first (any scan option may follow, e.g. -i LIST).",
     FORMATS,
   )
