@@ -1,17 +1,16 @@
 // `hostscan diff OLD NEW`: what changed between two saved runs, target by target. Exit status
 // as diff(1): 0 no change, 1 changes, 2 trouble (usage, unreadable input, skipped records).
-import type { CliIO } from "./main.js";
+import { type CliIO, writeOut } from "./io.js";
 import { parseIntAtLeast } from "./parse-values.js";
 import { openInput, profilesOf, type SkipLog, UnreadableInput } from "./saved-input.js";
 import { need } from "./scan-options.js";
 import {
   formatAsked,
+  type Subcommand,
   subcommandProgram,
   usageFailure,
   wantsColor,
-  writeOut,
 } from "./subcommand-kit.js";
-import type { Subcommand } from "./subcommands.js";
 
 const FORMATS = ["table", "json", "ndjson", "csv"] as const;
 

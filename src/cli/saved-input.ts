@@ -5,7 +5,7 @@ import { basename } from "node:path";
 import { sanitize } from "../format/sanitize.js";
 import { readSaved, type SavedItem, type SkipCode } from "../saved/read-saved.js";
 import type { SavedProfile } from "../saved/saved-profile.js";
-import type { CliIO } from "./main.js";
+import type { CliIO } from "./io.js";
 
 const SKIP_REASONS: Record<SkipCode, string> = {
   MALFORMED_JSON: "not valid JSON",

@@ -1,8 +1,8 @@
-// What summary and diff share at the process boundary: their commander setup, the format
-// shorthands, usage errors, and writing with back-pressure.
+// What summary and diff share at the process boundary: their signature, their commander
+// setup, the format shorthands and usage errors.
 import { Command, CommanderError, Option } from "commander";
 import { sanitize } from "../format/sanitize.js";
-import type { CliIO } from "./main.js";
+import type { CliIO } from "./io.js";
 
 /** A subcommand's program with -f and its shorthands, -q and --no-color; errors come back. */
 export function subcommandProgram(
@@ -49,8 +49,9 @@ export function usageFailure(err: unknown, io: CliIO, name: string): number {
 export const wantsColor = (o: Record<string, unknown>, io: CliIO): boolean =>
   o.color !== false && !io.env.NO_COLOR && Boolean(io.stdout.isTTY);
 
-/** Writes to stdout, waiting for "drain" when the pipe is full. */
-export async function writeOut(io: CliIO, text: string): Promise<void> {
-  if (text && !io.stdout.write(text) && io.stdout.once)
-    await new Promise<void>((resolve) => io.stdout.once?.("drain", resolve));
-}
+/** Runs a subcommand with its own arguments; `scan` is the default command, for `--scan`. */
+export type Subcommand = (
+  argv: string[],
+  io: CliIO,
+  scan: (argv: string[], io: CliIO) => Promise<number>,
+) => Promise<number>;

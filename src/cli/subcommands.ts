@@ -1,13 +1,6 @@
 // `hostscan summary …` and `hostscan diff …`: recognised only as the very first argument, so
 // a target with one of these names is scanned as `hostscan -- diff` or `hostscan diff.`.
-import type { CliIO } from "./main.js";
-
-/** Runs a subcommand with its own arguments; `scan` is the default command, for `--scan`. */
-export type Subcommand = (
-  argv: string[],
-  io: CliIO,
-  scan: (argv: string[], io: CliIO) => Promise<number>,
-) => Promise<number>;
+import type { Subcommand } from "./subcommand-kit.js";
 
 // Loaded on demand: the default command never pays for them.
 const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {

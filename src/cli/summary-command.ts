@@ -5,18 +5,17 @@ import { PassThrough } from "node:stream";
 import { safeJson, sanitize } from "../format/sanitize.js";
 import type { SavedProfile } from "../saved/saved-profile.js";
 import type { Summary } from "../summary/types.js";
-import type { CliIO } from "./main.js";
+import { type CliIO, writeOut } from "./io.js";
 import { parseIntAtLeast } from "./parse-values.js";
 import { inputLabel, openInput, profilesOf, type SkipLog, UnreadableInput } from "./saved-input.js";
 import { need } from "./scan-options.js";
 import {
   formatAsked,
+  type Subcommand,
   subcommandProgram,
   usageFailure,
   wantsColor,
-  writeOut,
 } from "./subcommand-kit.js";
-import type { Subcommand } from "./subcommands.js";
 
 const FORMATS = ["table", "json", "csv"] as const;
 type Format = (typeof FORMATS)[number];
