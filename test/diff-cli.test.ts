@@ -193,6 +193,9 @@ describe("hostscan diff over two scans of a local world (built binary)", () => {
     expect(table.stdout).toContain(
       "registration.registrar: transferred MarkMonitor Inc. → Gandi SAS",
     );
+    expect(table.stdout).toContain(
+      "network: moved added AS54113 FASTLY - Fastly, Inc.; removed AS13335 CLOUDFLARENET - Cloudflare, Inc.",
+    );
     expect(table.stdout).toContain("3 changed, 0 appeared, 0 disappeared (4 targets compared)");
   }, 60_000);
 });

@@ -108,8 +108,7 @@ export const runSummary: Subcommand = async (argv, io, scan) => {
   }
   const scanStatus = scanned ? await scanned.status : 0;
   if (scanStatus === 2 || scanStatus === 130) return scanStatus;
-  for (let i = 0; i < skips.count; i++) tally.skip();
-  const summary = tally.result();
+  const summary = tally.result(skips.count);
 
   await writeOut(io, await render(summary, format, { color: wantsColor(opts, io), top }));
   try {

@@ -20,7 +20,12 @@ export interface DiffView {
 }
 
 function describe(c: Change): string {
-  const sets = [...c.added.map((s) => `+${s}`), ...c.removed.map((s) => `-${s}`)].join(", ");
+  const sets = [
+    c.added.length ? `added ${c.added.join(", ")}` : "",
+    c.removed.length ? `removed ${c.removed.join(", ")}` : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
   const values =
     c.old !== null || c.new !== null ? `${c.old ?? "(none)"} → ${c.new ?? "(none)"}` : "";
   return [c.kind, values, sets].filter(Boolean).join(" ");

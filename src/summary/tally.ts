@@ -65,8 +65,8 @@ interface ContactTally {
 
 export interface Tally {
   add(profile: SavedProfile): void;
-  skip(): void;
-  result(): Summary;
+  /** The summary so far; `skipped` is how many input records the reader had to skip. */
+  result(skipped?: number): Summary;
 }
 
 /** A fresh tally; `add` each profile, then `result()`. */
@@ -79,7 +79,6 @@ export function createTally(options: TallyOptions): Tally {
   const contacts = new Map<string, ContactTally>();
   let untrackedContacts = 0;
   let sites = 0;
-  let skipped = 0;
   let from: string | null = null;
   let to: string | null = null;
 
@@ -172,10 +171,7 @@ export function createTally(options: TallyOptions): Tally {
       for (const role of ROLES) addRole(role, profile, failedSources);
       addContacts(profile);
     },
-    skip() {
-      skipped++;
-    },
-    result(): Summary {
+    result(skipped = 0): Summary {
       const byRole = {} as Record<Role, RoleSummary>;
       for (const role of ROLES)
         byRole[role] = roleSummary(role, roles.get(role) as RoleTally, sites);
