@@ -7,7 +7,7 @@ import {
   type CompiledTechnology,
   compileFingerprints,
 } from "../src/judge/fingerprints/compile.js";
-import { readFingerprintData } from "../src/judge/fingerprints/data.js";
+import { readFingerprintFile } from "../src/judge/fingerprints/data.js";
 import { detectTechnologies, loadFingerprints } from "../src/judge/fingerprints/detect.js";
 import { type Detection, matchTechnology } from "../src/judge/fingerprints/match.js";
 import { pagelessSubset } from "../src/judge/fingerprints/pageless.js";
@@ -122,7 +122,7 @@ describe("technology candidates (literal pre-filter)", () => {
   });
 
   it("the DNS subset holds every DNS-rule technology and what each implies", () => {
-    const data = readFingerprintData();
+    const data = readFingerprintFile();
     const subset = compileFingerprints(pagelessSubset(data));
     const withDns = full.technologies.filter((t) => t.dns.length > 0);
     expect(withDns.length).toBeGreaterThan(10);

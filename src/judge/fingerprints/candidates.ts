@@ -1,4 +1,3 @@
-import { anyOfLiterals } from "./alternatives.js";
 import type { CompiledFingerprints, CompiledTechnology, NamedRule } from "./compile.js";
 import { type LiteralIndex, literalIndex, valuesIn } from "./literal-index.js";
 import type { Pattern } from "./pattern.js";
@@ -47,7 +46,7 @@ interface Routes {
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 // The literals one of which any match of the pattern holds; null when none can be shown.
-const literalsOf = (p: Pattern) => (p.literal ? [p.literal] : anyOfLiterals(p.source));
+const literalsOf = (p: Pattern) => (p.literal ? [p.literal] : p.anyOf);
 
 // The literals one of which a match of any of the patterns holds: null = unknown, [] = none can match.
 function unionOf(patterns: Pattern[]): string[] | null {

@@ -1,9 +1,5 @@
-import {
-  type FingerprintData,
-  type RawPatterns,
-  type RawTechnology,
-  readFingerprintData,
-} from "./data.js";
+import { readFingerprintFile } from "./data.js";
+import type { FingerprintFile, PackedPattern, PackedTechnology } from "./dataset.js";
 import { compilePattern, type Pattern, parsePattern } from "./pattern.js";
 
 /** Rules keyed by a name (header, cookie, meta, DNS record type); cookie names may be regexes. */
@@ -99,18 +95,14 @@ function buildIndex(technologies: CompiledTechnology[]): FingerprintIndex {
 // Shared by every technology without such rules (most have only a few kinds): never mutated.
 const NONE: never[] = [];
 
-const list = (v: RawPatterns | undefined): string[] =>
-  v === undefined ? NONE : Array.isArray(v) ? v : [v];
-
-// f over the value(s), without allocating for an absent field.
-const mapList = <T>(v: RawPatterns | undefined, f: (text: string) => T): T[] =>
-  v === undefined ? NONE : list(v).map(f);
-
-function compileList(v: RawPatterns | undefined, html = false): Pattern[] {
-  return mapList(v, (text) => compilePattern(text, { html }));
+function compileList(v: PackedPattern[] | undefined, html = false): Pattern[] {
+  return v === undefined ? NONE : v.map((p) => compilePattern(p, { html }));
 }
 
-function compileNamed(v: Record<string, RawPatterns> | undefined, regexNames = false): NamedRule[] {
+function compileNamed(
+  v: Record<string, PackedPattern[]> | undefined,
+  regexNames = false,
+): NamedRule[] {
   if (v === undefined) return NONE;
   return Object.entries(v).map(([name, patterns]) => {
     let nameRegex: RegExp | null = null;
@@ -125,20 +117,18 @@ function compileNamed(v: Record<string, RawPatterns> | undefined, regexNames = f
   });
 }
 
-function compileOne(name: string, raw: RawTechnology, data: FingerprintData): CompiledTechnology {
-  const catNames = (ids: number[]) =>
-    ids.length === 0
+function compileOne(
+  name: string,
+  raw: PackedTechnology,
+  file: FingerprintFile,
+): CompiledTechnology {
+  const catNames = (ids: number[] | undefined) =>
+    ids === undefined
       ? NONE
-      : ids.map((id) => data.categories[String(id)]).filter((c): c is string => !!c);
-  const reqCats =
-    raw.requiresCategory === undefined
-      ? []
-      : Array.isArray(raw.requiresCategory)
-        ? raw.requiresCategory
-        : [raw.requiresCategory];
+      : ids.map((id) => file.categories[String(id)]).filter((c): c is string => !!c);
   return {
     name,
-    categories: catNames(raw.cats ?? []),
+    categories: catNames(raw.cats),
     headers: compileNamed(raw.headers),
     cookies: compileNamed(raw.cookies, true),
     meta: compileNamed(raw.meta),
@@ -147,13 +137,13 @@ function compileOne(name: string, raw: RawTechnology, data: FingerprintData): Co
     scriptSrc: compileList(raw.scriptSrc),
     url: compileList(raw.url),
     certIssuer: compileList(raw.certIssuer),
-    implies: mapList(raw.implies, (text) => {
+    implies: (raw.implies ?? NONE).map((text) => {
       const p = parsePattern(text);
       return { name: p.source, confidence: p.confidence };
     }),
-    excludes: mapList(raw.excludes, (t) => t.split("\\;")[0] as string),
-    requires: mapList(raw.requires, (t) => t.split("\\;")[0] as string),
-    requiresCategory: catNames(reqCats),
+    excludes: (raw.excludes ?? NONE).map((t) => t.split("\\;")[0] as string),
+    requires: (raw.requires ?? NONE).map((t) => t.split("\\;")[0] as string),
+    requiresCategory: catNames(raw.requiresCategory),
     saas: raw.saas === true,
     oss: raw.oss === true,
   };
@@ -190,7 +180,7 @@ function skippedPatterns(technologies: CompiledTechnology[]): CompiledFingerprin
  * matched directly.
  */
 export function compileFingerprints(
-  data: FingerprintData = readFingerprintData(),
+  data: FingerprintFile = readFingerprintFile(),
 ): CompiledFingerprints {
   const technologies: CompiledTechnology[] = [];
   const byName = new Map<string, CompiledTechnology>();
@@ -205,8 +195,8 @@ export function compileFingerprints(
     technologies: matchable,
     byName,
     index: buildIndex(matchable),
-    version: data.version,
-    license: data.license,
+    version: `${data.dataset.name}@${data.dataset.version}`,
+    license: data.dataset.license,
     get skipped() {
       skipped ??= skippedPatterns(matchable);
       return skipped;

@@ -1,5 +1,7 @@
 // Wappalyzer pattern strings: "regex\;version:\1\;confidence:50"
 // (https://github.com/enthec/webappanalyzer#patterns), compiled defensively for hostile pages.
+import { anyOfLiterals } from "./alternatives.js";
+import type { PackedPattern } from "./dataset.js";
 import { boundQuantifiers, requiredLiteral } from "./regex-guard.js";
 
 /** A pattern: its regex (null = never matches, compiled on first use), version and confidence. */
@@ -11,6 +13,8 @@ export interface Pattern {
   source: string;
   /** Text every match contains (lower-cased): the regex runs only where it occurs. */
   literal: string | null;
+  /** Without one such text: texts one of which every match contains (null = unknown). */
+  anyOf: string[] | null;
   /** Why the regex was dropped: "nested-quantifier" (catastrophic backtracking risk) or "invalid". */
   readonly skipped?: "nested-quantifier" | "invalid";
 }
@@ -43,16 +47,18 @@ class LazyPattern implements Pattern {
   readonly confidence: number;
   readonly source: string;
   readonly literal: string | null;
+  readonly anyOf: string[] | null;
   readonly #html: boolean;
   #regex: RegExp | null | undefined = undefined;
   #skipped: "nested-quantifier" | "invalid" | undefined = undefined;
 
-  constructor(text: string, html: boolean) {
+  constructor([text, literal, anyOf]: PackedPattern, html: boolean) {
     const { source, version, confidence } = parsePattern(text);
     this.version = version;
     this.confidence = confidence;
     this.source = source;
-    this.literal = requiredLiteral(source);
+    this.literal = literal ?? null;
+    this.anyOf = anyOf ?? null;
     this.#html = html;
   }
 
@@ -81,9 +87,22 @@ class LazyPattern implements Pattern {
   }
 }
 
-/** Parses one pattern string; never throws (a bad regex reads as null when first used). */
-export function compilePattern(text: string, options: { html?: boolean } = {}): Pattern {
-  return new LazyPattern(text, options.html === true);
+/** A pattern string with the literals its matches contain, derived once (at build time). */
+export function packPattern(text: string): PackedPattern {
+  const { source } = parsePattern(text);
+  const literal = requiredLiteral(source);
+  if (literal) return [text, literal];
+  const anyOf = anyOfLiterals(source);
+  return anyOf ? [text, null, anyOf] : [text];
+}
+
+/** One pattern, packed or as written; never throws (a bad regex reads as null when first used). */
+export function compilePattern(
+  pattern: string | PackedPattern,
+  options: { html?: boolean } = {},
+): Pattern {
+  const packed = typeof pattern === "string" ? packPattern(pattern) : pattern;
+  return new LazyPattern(packed, options.html === true);
 }
 
 /**
