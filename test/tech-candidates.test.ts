@@ -10,7 +10,6 @@ import {
 import { readFingerprintFile } from "../src/judge/fingerprints/data.js";
 import { detectTechnologies, loadFingerprints } from "../src/judge/fingerprints/detect.js";
 import { type Detection, matchTechnology } from "../src/judge/fingerprints/match.js";
-import { pagelessSubset } from "../src/judge/fingerprints/pageless.js";
 import { resolveDetections } from "../src/judge/fingerprints/resolve.js";
 import { type PageSignals, pageSignals } from "../src/judge/fingerprints/signals.js";
 import type { DnsSection, HttpSection } from "../src/profile/types.js";
@@ -23,10 +22,11 @@ const page = (name: string) =>
 // detectTechnologies did before candidates were filtered by literals.
 function unfiltered(fp: CompiledFingerprints, e: Evidence) {
   const s: PageSignals = pageSignals(e);
-  const selected = new Set<CompiledTechnology>(fp.index.always);
-  const addAll = (list: CompiledTechnology[] | undefined) => {
-    for (const t of list ?? []) selected.add(t);
+  const selected = new Set<CompiledTechnology>();
+  const addAll = (list: number[] | undefined) => {
+    for (const id of list ?? []) selected.add(fp.tech(id));
   };
+  addAll(fp.index.always);
   for (const name of Object.keys(s.headers)) addAll(fp.index.headers.get(name));
   for (const name of Object.keys(s.cookies)) addAll(fp.index.cookies.get(name.toLowerCase()));
   for (const name of Object.keys(s.meta)) addAll(fp.index.meta.get(name));
@@ -114,24 +114,33 @@ describe("technology candidates (literal pre-filter)", () => {
     expect(detectTechnologies(e, full)).toEqual(unfiltered(full, e));
   });
 
-  it("under --passive, the DNS subset answers exactly as the whole dataset", () => {
+  it("under --passive (no page), answers exactly as the unfiltered matcher", () => {
     const e = { ...evidence(null, {}, {}, mailAndDns), passive: true };
     const techs = detectTechnologies(e);
     expect(techs).toEqual(unfiltered(full, e));
     expect(techs.map((t) => t.name)).toContain("Google Workspace");
   });
 
-  it("the DNS subset holds every DNS-rule technology and what each implies", () => {
-    const data = readFingerprintFile();
-    const subset = compileFingerprints(pagelessSubset(data));
-    const withDns = full.technologies.filter((t) => t.dns.length > 0);
-    expect(withDns.length).toBeGreaterThan(10);
-    for (const t of withDns) {
-      expect(subset.byName.has(t.name)).toBe(true);
-      for (const implied of t.implies)
-        if (full.byName.has(implied.name)) expect(subset.byName.has(implied.name)).toBe(true);
-    }
-    expect(subset.technologies.length).toBeLessThan(full.technologies.length / 4);
+  it("the shipped index is the one derived from the technologies themselves", () => {
+    const { index, ...rest } = readFingerprintFile();
+    const derived = compileFingerprints(rest);
+    expect(derived.packed).toEqual(index);
+    expect(derived.index).toEqual(full.index);
+  });
+
+  it("compiles a technology only when a page makes it a candidate or a detection names it", () => {
+    const fp = compileFingerprints();
+    const seen: string[] = [];
+    const tech = fp.tech;
+    fp.tech = (id) => {
+      const t = tech(id);
+      seen.push(t.name);
+      return t;
+    };
+    const techs = detectTechnologies(evidence(page("nginx"), { server: "nginx" }), fp);
+    expect(techs.map((t) => t.name)).toContain("Nginx");
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.length).toBeLessThan(200);
   });
 });
 

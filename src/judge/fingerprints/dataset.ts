@@ -40,11 +40,56 @@ export interface PackedTechnology {
   oss?: true;
 }
 
+/** A technology (by its position in the file) and the literals one of which a match of its
+ * rules of one kind holds (null: no literal can be shown, any value may match). */
+export type PackedRoute = [id: number, literals: string[] | null];
+
+/** Keys in the order first seen, each with what it selects. */
+export type Keyed<T> = [key: string, values: T[]][];
+
+/**
+ * The derived literal index, technologies by position in the file. `always` and the keyed lists
+ * select what the matcher tries, in its customary order (an implied technology takes its first
+ * implier's confidence); `routes` rule out those that cannot match (see candidates.ts).
+ */
+export interface PackedIndex {
+  /** Technologies with rules no key or literal can pre-select (dns, url, regex cookie names…). */
+  always: number[];
+  headers: Keyed<number>;
+  cookies: Keyed<number>;
+  meta: Keyed<number>;
+  /** The required literals of html and scriptSrc patterns. */
+  htmlLiterals: Keyed<number>;
+  scriptLiterals: Keyed<number>;
+  routes: {
+    headers: Keyed<PackedRoute>;
+    cookies: Keyed<PackedRoute>;
+    meta: Keyed<PackedRoute>;
+    dns: Keyed<PackedRoute>;
+    /** Cookie rules whose name is a regex: [id, the name as written]. */
+    cookieNames: [number, string][];
+    url: PackedRoute[];
+    certIssuer: PackedRoute[];
+    /** html / scriptSrc rules with no literal at all: they run on every page. */
+    bareHtml: number[];
+    bareScripts: number[];
+    /** Rules named like an Object.prototype member. */
+    inherited: number[];
+    /** Literals of html / scriptSrc rules without one required literal (their alternatives'). */
+    htmlExtra: [literal: string, id: number][];
+    scriptExtra: [literal: string, id: number][];
+  };
+}
+
 /** The file `npm run fingerprints` writes (data/webappanalyzer/fingerprints.json). */
 export interface FingerprintFile {
   format: 1;
   dataset: typeof FINGERPRINT_DATASET;
   /** Category names by id. */
   categories: Record<string, string>;
-  technologies: Record<string, PackedTechnology>;
+  /** Each technology as the JSON text of a PackedTechnology: parsed only when a page needs it
+   * (parsing all ~5,400 up front costs more than everything else at start-up). */
+  technologies: Record<string, string>;
+  /** Derived from `technologies` (absent in a test's own data: derived when compiled). */
+  index?: PackedIndex;
 }

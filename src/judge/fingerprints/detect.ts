@@ -3,16 +3,14 @@ import type { Evidence } from "../../sources/evidence.js";
 import { candidateTechnologies } from "./candidates.js";
 import { type CompiledFingerprints, createFingerprintCache } from "./compile.js";
 import { type Detection, matchTechnology } from "./match.js";
-import { createPagelessFingerprintCache } from "./pageless.js";
 import { resolveDetections } from "./resolve.js";
 import { pageSignals } from "./signals.js";
 
-// The dataset is static: compiled on the first page and kept for the process (never at import,
-// so `hostscan --version` does not pay for ~7,500 technologies).
+// The dataset is static: loaded on first use and kept for the process (never at import, so
+// `hostscan --version` does not read it). Technologies are compiled as pages need them, and the
+// html/script literal indexes built on the first page that has html or scripts, so --passive
+// pays only for the file and its key index.
 const fingerprints = createFingerprintCache();
-// Under --passive there is never a page: the DNS-rule subset gives the same answers for a
-// fraction of the compile time. (A full run compiles the whole dataset for its pages anyway.)
-const pagelessFingerprints = createPagelessFingerprintCache();
 
 /** The compiled fingerprint dataset (compiling it on first call). */
 export function loadFingerprints(): CompiledFingerprints {
@@ -26,7 +24,7 @@ export function loadFingerprints(): CompiledFingerprints {
  */
 export function detectTechnologies(evidence: Evidence, fp?: CompiledFingerprints): Technology[] {
   if (!evidence.http && !evidence.dns) return [];
-  const data = fp ?? (evidence.passive && !evidence.http ? pagelessFingerprints() : fingerprints());
+  const data = fp ?? fingerprints();
   const signals = pageSignals(evidence);
   const detections: Detection[] = [];
   for (const tech of candidateTechnologies(data, signals)) {

@@ -1,5 +1,7 @@
 import { FINGERPRINT_DATASET, type FingerprintFile, type PackedTechnology } from "./dataset.js";
+import { deriveIndex } from "./derive-index.js";
 import { packPattern, parsePattern } from "./pattern.js";
+import { compileTechnology } from "./technology.js";
 
 // The build step's pure half (scripts/build-fingerprints.js runs it over the vendored snapshot):
 // keeps what hostscan evaluates, drops descriptions, icons, pricing and browser-only rules (js,
@@ -56,7 +58,8 @@ function pack(raw: RawTechnology): PackedTechnology {
 
 /**
  * The shipped subset of the dataset: technologies with a rule hostscan can evaluate, or that
- * another one implies (a technology with neither can never be reported), in the dataset's order.
+ * another one implies (a technology with neither can never be reported), in the dataset's order,
+ * and the literal index derived from them.
  */
 export function prepareFingerprints(
   technologies: Record<string, RawTechnology>,
@@ -72,5 +75,14 @@ export function prepareFingerprints(
   );
   const names: Record<string, string> = {};
   for (const [id, cat] of Object.entries(categories)) if (cat?.name) names[id] = cat.name;
-  return { format: 1, dataset: FINGERPRINT_DATASET, categories: names, technologies: packed };
+  const compiled = Object.entries(packed).map(([name, t]) => compileTechnology(name, t, names));
+  return {
+    format: 1,
+    dataset: FINGERPRINT_DATASET,
+    categories: names,
+    technologies: Object.fromEntries(
+      Object.entries(packed).map(([name, t]) => [name, JSON.stringify(t)]),
+    ),
+    index: deriveIndex(compiled),
+  };
 }
