@@ -1,5 +1,3 @@
-import { createHash } from "node:crypto";
-
 export interface Shard {
   /** 1-based. */
   index: number;
@@ -21,6 +19,8 @@ export function parseShard(text: string): Shard | null {
  * language hash, so every machine and every Node version splits a list the same way.
  */
 export function inShard(key: string, shard: Shard): boolean {
+  // Loaded on first use: the CLI imports this module, and node:crypto would slow --version.
+  const { createHash } = process.getBuiltinModule("node:crypto");
   const digest = createHash("sha1").update(key).digest();
   return digest.readUInt32BE(0) % shard.count === shard.index - 1;
 }

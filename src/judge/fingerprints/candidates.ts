@@ -41,16 +41,18 @@ interface Routes {
 
 function buildRoutes(packed: PackedIndex, count: number): Routes {
   const r = packed.routes;
-  const hits = (listed: [string, number[]][], extra: [string, number][]) => {
+  const hits = (listed: [string, number[]][], extra: [string, number][], filing: number[]) => {
     let index: LiteralIndex<LiteralHit> | null = null;
     return () => {
-      index ??= literalIndex<LiteralHit>([
+      if (index) return index;
+      const items: [string, LiteralHit][] = [
         ...listed.map(([literal, ids]): [string, LiteralHit] => [literal, { ids, listed: true }]),
         ...extra.map(([literal, id]): [string, LiteralHit] => [
           literal,
           { ids: [id], listed: false },
         ]),
-      ]);
+      ];
+      index = literalIndex(items, filing);
       return index;
     };
   };
@@ -65,8 +67,8 @@ function buildRoutes(packed: PackedIndex, count: number): Routes {
     bareHtml: r.bareHtml,
     bareScripts: r.bareScripts,
     inherited: r.inherited,
-    html: hits(packed.htmlLiterals, r.htmlExtra),
-    scripts: hits(packed.scriptLiterals, r.scriptExtra),
+    html: hits(packed.htmlLiterals, r.htmlExtra, r.htmlFiling),
+    scripts: hits(packed.scriptLiterals, r.scriptExtra, r.scriptFiling),
     count,
   };
 }

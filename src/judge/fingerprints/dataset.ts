@@ -78,6 +78,10 @@ export interface PackedIndex {
     /** Literals of html / scriptSrc rules without one required literal (their alternatives'). */
     htmlExtra: [literal: string, id: number][];
     scriptExtra: [literal: string, id: number][];
+    /** The character pair each html / script literal (the index's, then the extra ones) is filed
+     * under in the search index (literal-index.ts `filingOf`). */
+    htmlFiling: number[];
+    scriptFiling: number[];
   };
 }
 

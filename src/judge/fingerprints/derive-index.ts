@@ -1,4 +1,5 @@
 import type { Keyed, PackedIndex, PackedRoute } from "./dataset.js";
+import { filingOf } from "./literal-index.js";
 import type { Pattern } from "./pattern.js";
 import { type CompiledTechnology, hasRules, type NamedRule } from "./technology.js";
 
@@ -63,6 +64,8 @@ export function deriveIndex(technologies: CompiledTechnology[]): PackedIndex {
       inherited: [],
       htmlExtra: [],
       scriptExtra: [],
+      htmlFiling: [],
+      scriptFiling: [],
     },
   };
   const r = index.routes;
@@ -128,5 +131,11 @@ export function deriveIndex(technologies: CompiledTechnology[]): PackedIndex {
     if (scripts === "bare") r.bareScripts.push(id);
     else for (const l of scripts) r.scriptExtra.push([l, id]);
   });
+  const literals = (listed: Keyed<number>, extra: [string, number][]) => [
+    ...listed.map(([literal]) => literal),
+    ...extra.map(([literal]) => literal),
+  ];
+  r.htmlFiling = filingOf(literals(index.htmlLiterals, r.htmlExtra));
+  r.scriptFiling = filingOf(literals(index.scriptLiterals, r.scriptExtra));
   return index;
 }

@@ -2,10 +2,12 @@ import { bigramKeys, mayContain, pairKey } from "./bigrams.js";
 
 // Thousands of literals looked for in one text: each literal is filed under its rarest character
 // pair, so a text only tries the literals filed under pairs it holds, instead of all of them.
+// Where each literal is filed is decided once, at build time (`filingOf`), and shipped.
 
 interface Entry<T> {
   literal: string;
-  keys: number[];
+  /** The literal's pairs, worked out the first time a text holding its filing pair is tried. */
+  keys: number[] | null;
   value: T;
 }
 
@@ -20,27 +22,39 @@ export interface LiteralIndex<T> {
   scratch: Uint8Array;
 }
 
-/** Files each literal under its character pair that the fewest of the literals share. */
-export function literalIndex<T>(items: [string, T][]): LiteralIndex<T> {
-  const entries = items.map(([literal, value]) => ({ literal, keys: bigramKeys(literal), value }));
+/** The pair key each literal is filed under: its pair that the fewest of the literals share
+ * (-1: shorter than a pair). */
+export function filingOf(literals: string[]): number[] {
+  const keys = literals.map(bigramKeys);
   const count = new Uint32Array(1 << 14);
-  for (const e of entries) for (const k of e.keys) count[k] = (count[k] ?? 0) + 1;
+  for (const ks of keys) for (const k of ks) count[k] = (count[k] ?? 0) + 1;
+  return keys.map((ks) => {
+    let rarest = ks[0] ?? -1;
+    for (const k of ks) if ((count[k] ?? 0) < (count[rarest] ?? 0)) rarest = k;
+    return rarest;
+  });
+}
+
+/** Files each literal under the pair `filing` gives it (by default worked out here). */
+export function literalIndex<T>(
+  items: [string, T][],
+  filing: number[] = filingOf(items.map(([literal]) => literal)),
+): LiteralIndex<T> {
   const index: LiteralIndex<T> = {
-    entries,
+    entries: items.map(([literal, value]) => ({ literal, keys: null, value })),
     buckets: [],
     unfiled: [],
     scratch: new Uint8Array(1 << 14),
   };
-  entries.forEach((e, i) => {
-    if (e.keys.length === 0) {
+  items.forEach((_, i) => {
+    const key = filing[i] ?? -1;
+    if (key < 0) {
       index.unfiled.push(i);
       return;
     }
-    let rarest = e.keys[0] as number;
-    for (const k of e.keys) if ((count[k] ?? 0) < (count[rarest] ?? 0)) rarest = k;
-    const bucket = index.buckets[rarest];
+    const bucket = index.buckets[key];
     if (bucket) bucket.push(i);
-    else index.buckets[rarest] = [i];
+    else index.buckets[key] = [i];
   });
   return index;
 }
@@ -63,6 +77,7 @@ export function valuesIn<T>(index: LiteralIndex<T>, text: string): T[] {
   try {
     const test = (i: number) => {
       const e = index.entries[i] as Entry<T>;
+      e.keys ??= bigramKeys(e.literal);
       if (mayContain(seen, e.keys) && text.includes(e.literal)) hits.push(i);
     };
     for (const i of index.unfiled) test(i);
