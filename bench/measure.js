@@ -1,7 +1,17 @@
 // Runs the built CLI in this process (exactly as bin/hostscan.js does) and, at exit, writes
 // its own CPU time and peak RSS (process.resourceUsage) as JSON to $HOSTSCAN_BENCH_USAGE.
 import { writeFileSync } from "node:fs";
+import { constants, PerformanceObserver } from "node:perf_hooks";
 import { runProcess } from "../dist/cli/main.js";
+
+// Main-thread GC pauses (the helper threads' share is in the CPU total only).
+const gc = { ms: 0, major: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    gc.ms += e.duration;
+    if (e.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) gc.major += 1;
+  }
+}).observe({ entryTypes: ["gc"] });
 
 const out = process.env.HOSTSCAN_BENCH_USAGE;
 process.on("exit", (code) => {
@@ -14,6 +24,8 @@ process.on("exit", (code) => {
         userUs: u.userCPUTime,
         systemUs: u.systemCPUTime,
         maxRssKb: u.maxRSS,
+        gcMs: gc.ms,
+        gcMajor: gc.major,
       }),
     );
   }

@@ -178,6 +178,8 @@ async function runHostscan(ports, { concurrency, workers, count, label }) {
     perSecond: (results * 1000) / wallMs,
     cpuMsPerDomain: usage ? (usage.userUs + usage.systemUs) / 1000 / Math.max(1, results) : null,
     peakRssMb: usage ? usage.maxRssKb / 1024 : null,
+    gcMsPerDomain: usage ? usage.gcMs / Math.max(1, results) : null,
+    gcMajor: usage?.gcMajor ?? null,
     p50: percentile(durations, 50),
     p95: percentile(durations, 95),
     errorCodes,
@@ -196,11 +198,12 @@ const fmt = (v, digits = 1) => (v === null || v === undefined ? "–" : Number(v
 
 function tableOf(rows) {
   const head =
-    "| latency/RTT | workers | -c | domains | wall s | domains/s | CPU ms/domain | peak RSS MB | p50 ms | p95 ms | in order |";
-  const sep = "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |";
+    "| latency/RTT | workers | -c | domains | wall s | domains/s | CPU ms/domain | GC pause ms/domain | peak RSS MB | p50 ms | p95 ms | in order |";
+  const sep =
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |";
   const lines = rows.map(
     (r) =>
-      `| ${r.latency} ms | ${r.workers} | ${r.concurrency} | ${r.results}/${r.count} | ${fmt(r.wallMs / 1000, 2)} | ${fmt(r.perSecond)} | ${fmt(r.cpuMsPerDomain, 2)} | ${fmt(r.peakRssMb, 0)} | ${fmt(r.p50, 0)} | ${fmt(r.p95, 0)} | ${r.ordered ? "yes" : "NO"} |`,
+      `| ${r.latency} ms | ${r.workers} | ${r.concurrency} | ${r.results}/${r.count} | ${fmt(r.wallMs / 1000, 2)} | ${fmt(r.perSecond)} | ${fmt(r.cpuMsPerDomain, 2)} | ${fmt(r.gcMsPerDomain, 2)} | ${fmt(r.peakRssMb, 0)} | ${fmt(r.p50, 0)} | ${fmt(r.p95, 0)} | ${r.ordered ? "yes" : "NO"} |`,
   );
   return [head, sep, ...lines].join("\n");
 }
@@ -239,7 +242,7 @@ for (const latency of LATENCIES) {
       const row = { ...r, latency, criticalPath: Boolean(step.criticalPath) };
       rows.push(row);
       log(
-        `${label}: ${fmt(r.perSecond)} domains/s, ${fmt(r.cpuMsPerDomain, 2)} CPU ms/domain, ${fmt(r.peakRssMb, 0)} MB, p50 ${r.p50} ms, p95 ${r.p95} ms`,
+        `${label}: ${fmt(r.perSecond)} domains/s, ${fmt(r.cpuMsPerDomain, 2)} CPU ms/domain (GC pauses ${fmt(r.gcMsPerDomain, 2)} ms, ${r.gcMajor} major), ${fmt(r.peakRssMb, 0)} MB, p50 ${r.p50} ms, p95 ${r.p95} ms`,
       );
     }
     const counts = await worldCounts(child);

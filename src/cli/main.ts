@@ -8,6 +8,7 @@ import { inShard, type Shard } from "../scan/shard.js";
 import { systemResolvConf } from "../scan/system-resolvers.js";
 import type { parseTarget } from "../scan/targets/normalize.js";
 import { sanitizeLine, stderrLog } from "./diagnostics.js";
+import { keepHeapSmall } from "./heap.js";
 import { type Invocation, parseInvocation } from "./invocation.js";
 import { type CliIO, writeOut } from "./io.js";
 import { ProgressDisplay } from "./progress.js";
@@ -150,6 +151,7 @@ async function* shardFilter(
 
 /** The real process: argv, stdio, env, SIGINT → exit 130. */
 export async function runProcess(): Promise<never> {
+  keepHeapSmall();
   const controller = new AbortController();
   setMaxListeners(0, controller.signal);
   process.once("SIGINT", () => controller.abort());
