@@ -4,7 +4,7 @@
 // writes BENCHMARKS.md.
 //
 //   node bench/run.js [--domains 2000] [--latency 0,50] [--workers 1,auto] [--concurrency 16]
-//                     [--timeout 2000] [--critical-path] [--passive] [--profile] [--no-write]
+//                     [--timeout 2000] [--critical-path] [--no-startup] [--passive] [--profile] [--no-write]
 import { fork, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -247,7 +247,14 @@ for (const latency of LATENCIES) {
     }
     const counts = await worldCounts(child);
     notes.push(
-      `at ${latency} ms the world answered ${counts.dns} DNS queries, ${counts.rdap} RDAP requests, ${counts.whois} WHOIS queries, ${counts.web} web requests over ${counts.connections} TCP connections (all runs at this latency)`,
+      `at ${latency} ms the world answered ${counts.dns} DNS queries (${Object.entries(
+        counts.dnsByKind,
+      )
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k} ${v}`)
+        .join(
+          ", ",
+        )}), ${counts.rdap} RDAP requests, ${counts.whois} WHOIS queries, ${counts.web} web requests over ${counts.connections} TCP connections (all runs at this latency)`,
     );
   } finally {
     child.disconnect();
@@ -276,15 +283,18 @@ checks.push(
   `peak RSS over all runs: ${fmt(maxRss, 0)} MB at ${DOMAINS} domains (target ≤ 200 MB at 100,000: \`npm run bench -- --domains 100000 --latency 0 --workers 1\`)`,
 );
 
-log("start-up: measuring");
-const startup = measureStartup();
-const base = startup.cpu["node -e 0"];
-const startupLines = Object.entries(startup.cpu).map(
-  ([name, ms]) => `\`${name}\` ${fmt(ms, 0)} ms CPU (${fmt(ms / base, 2)} × \`node -e 0\`)`,
-);
-startupLines.push(
-  `fingerprints, cold first page (read, index, candidates compiled; \`bench/fingerprint-load.js\`) ${fmt(startup.fingerprintLoadMs, 0)} ms CPU (target ≤ 150)`,
-);
+// --no-startup: skip the start-up figures (they take ~40 short processes).
+if (!flag("--no-startup")) log("start-up: measuring");
+const startup = flag("--no-startup") ? null : measureStartup();
+const base = startup?.cpu["node -e 0"];
+const startupLines = startup
+  ? [
+      ...Object.entries(startup.cpu).map(
+        ([name, ms]) => `\`${name}\` ${fmt(ms, 0)} ms CPU (${fmt(ms / base, 2)} × \`node -e 0\`)`,
+      ),
+      `fingerprints, cold first page (read, index, candidates compiled; \`bench/fingerprint-load.js\`) ${fmt(startup.fingerprintLoadMs, 0)} ms CPU (target ≤ 150)`,
+    ]
+  : ["not measured (--no-startup)"];
 
 const rssSummary = rows
   .filter((r) => r.rssGrowth)
@@ -305,7 +315,7 @@ console.log("");
 console.log(tableOf(rows));
 console.log("");
 for (const c of checks) console.log(`- ${c}`);
-console.log(`- start-up (median of ${startup.runs}): ${startupLines.join("; ")}`);
+console.log(`- start-up: ${startupLines.join("; ")}`);
 for (const n of notes) console.log(`- ${n}`);
 for (const r of rssSummary) console.log(`- ${r}`);
 
@@ -322,7 +332,7 @@ figures are noisy; CPU ms per domain is the steadier one. Command: \`${command}\
 ${tableOf(rows)}
 
 ${checks.map((c) => `- ${c}`).join("\n")}
-- Start-up, median of ${startup.runs} interleaved runs: ${startupLines.join("; ")}.
+- Start-up${startup ? `, median of ${startup.runs} interleaved runs` : ""}: ${startupLines.join("; ")}.
 ${notes.map((n) => `- ${n}`).join("\n")}
 ${rssSummary.map((e) => `- ${e}`).join("\n")}
 - Errors recorded in the profiles: ${errorSummary.join("; ")}.
