@@ -13,6 +13,13 @@ new PerformanceObserver((list) => {
   }
 }).observe({ entryTypes: ["gc"] });
 
+// Peaks of V8's heap and of memory outside it, sampled each second: what RSS is made of.
+const peak = { heapUsed: 0, heapTotal: 0, external: 0, arrayBuffers: 0 };
+setInterval(() => {
+  const m = process.memoryUsage();
+  for (const k of Object.keys(peak)) peak[k] = Math.max(peak[k], m[k]);
+}, 1000).unref();
+
 const out = process.env.HOSTSCAN_BENCH_USAGE;
 process.on("exit", (code) => {
   const u = process.resourceUsage();
@@ -25,6 +32,9 @@ process.on("exit", (code) => {
         systemUs: u.systemCPUTime,
         maxRssKb: u.maxRSS,
         gcMs: gc.ms,
+        peakMb: Object.fromEntries(
+          Object.entries(peak).map(([k, v]) => [k, Math.round(v / 2 ** 20)]),
+        ),
         gcMajor: gc.major,
       }),
     );

@@ -180,6 +180,7 @@ async function runHostscan(ports, { concurrency, workers, count, label }) {
     peakRssMb: usage ? usage.maxRssKb / 1024 : null,
     gcMsPerDomain: usage ? usage.gcMs / Math.max(1, results) : null,
     gcMajor: usage?.gcMajor ?? null,
+    peakMb: usage?.peakMb ?? null,
     p50: percentile(durations, 50),
     p95: percentile(durations, 95),
     errorCodes,
@@ -242,10 +243,12 @@ for (const latency of LATENCIES) {
       const row = { ...r, latency, criticalPath: Boolean(step.criticalPath) };
       rows.push(row);
       log(
-        `${label}: ${fmt(r.perSecond)} domains/s, ${fmt(r.cpuMsPerDomain, 2)} CPU ms/domain (GC pauses ${fmt(r.gcMsPerDomain, 2)} ms, ${r.gcMajor} major), ${fmt(r.peakRssMb, 0)} MB, p50 ${r.p50} ms, p95 ${r.p95} ms`,
+        `${label}: ${fmt(r.perSecond)} domains/s, ${fmt(r.cpuMsPerDomain, 2)} CPU ms/domain (GC pauses ${fmt(r.gcMsPerDomain, 2)} ms, ${r.gcMajor} major), ${fmt(r.peakRssMb, 0)} MB (peaks: ${JSON.stringify(r.peakMb)}), p50 ${r.p50} ms, p95 ${r.p95} ms`,
       );
     }
     const counts = await worldCounts(child);
+    const domainsAt = (l) =>
+      rows.filter((r) => r.latency === l).reduce((n, r) => n + r.results, 0) || 1;
     notes.push(
       `at ${latency} ms the world answered ${counts.dns} DNS queries (${Object.entries(
         counts.dnsByKind,
@@ -254,7 +257,7 @@ for (const latency of LATENCIES) {
         .map(([k, v]) => `${k} ${v}`)
         .join(
           ", ",
-        )}), ${counts.rdap} RDAP requests, ${counts.whois} WHOIS queries, ${counts.web} web requests over ${counts.connections} TCP connections (all runs at this latency)`,
+        )}), ${counts.rdap} RDAP requests, ${counts.whois} WHOIS queries, ${counts.web} web requests over ${counts.connections} TCP connections, and used ${fmt(counts.cpuMs / domainsAt(latency), 2)} CPU ms per domain scanned (all runs at this latency; the world runs on the same cores as hostscan)`,
     );
   } finally {
     child.disconnect();

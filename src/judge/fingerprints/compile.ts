@@ -54,8 +54,8 @@ const toMap = <T>(list: Keyed<T>) => new Map(list);
 
 /**
  * Loads the dataset: the shipped index is used as is and each technology compiled when a page
- * makes it a candidate (or a detection needs it by name); a subset without an index gets one
- * derived. Technologies with no rule hostscan can evaluate are kept for `implies` only.
+ * makes it a candidate (or a detection needs it by name); data without an index (a test's own)
+ * gets one derived. Technologies with no rule hostscan can evaluate are kept for `implies` only.
  */
 export function compileFingerprints(
   data: FingerprintFile = readFingerprintFile(),
