@@ -4,6 +4,7 @@ import type { Readable } from "node:stream";
 import type { Profile } from "../profile/types.js";
 import type { BatchOptions, BatchSummary } from "../scan/batch.js";
 import type { ScanOptions } from "../scan/options.js";
+import { runSignal } from "../scan/run-signal.js";
 import { inShard, type Shard } from "../scan/shard.js";
 import { systemResolvConf } from "../scan/system-resolvers.js";
 import type { parseTarget } from "../scan/targets/normalize.js";
@@ -73,18 +74,20 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     shardKey(line, scanner.parseTarget),
   );
   let summary: BatchSummary;
+  const run = runSignal(io.signal);
   try {
     summary = await scanner.runBatch(
       lines,
       (line, s) => scanner.scanInput(ctx, line, s),
       emit,
-      batchPolicy(inv.options, io.signal, scanner.parseTarget),
+      batchPolicy(inv.options, run.signal, scanner.parseTarget),
     );
   } catch (err) {
     io.stderr.write(`hostscan: ${sanitizeLine((err as Error).message)}\n`);
     await ctx.close();
     return 2;
   } finally {
+    run.dispose();
     progress.clear();
   }
   await writeOut(io, out.end());

@@ -1,8 +1,9 @@
-// The library's front door: `scan()` one target, `scanMany()` a list, with the CLI's defaults.
 import { setMaxListeners } from "node:events";
+// The library's front door: `scan()` one target, `scanMany()` a list, with the CLI's defaults.
 import type { Profile } from "../profile/types.js";
 import { type Context, type ContextDeps, createContext, type LogSink } from "./context.js";
 import { defaultOptions, type ScanOptions } from "./options.js";
+import { runSignal } from "./run-signal.js";
 import { scanInput } from "./scan-input.js";
 import { systemResolvConf } from "./system-resolvers.js";
 import type { Target } from "./targets/types.js";
@@ -31,22 +32,6 @@ function contextFor(options: LibraryOptions): { ctx: Context; owned: boolean } {
     ...deps,
   });
   return { ctx, owned: true };
-}
-
-/**
- * One signal for every lookup of the run, linked to the caller's once: many targets in flight
- * listen on it, which must not warn about the caller's signal (MaxListenersExceededWarning).
- */
-function runSignal(parent: AbortSignal | undefined): { signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController();
-  setMaxListeners(0, controller.signal);
-  const onAbort = () => controller.abort(parent?.reason);
-  if (parent?.aborted) controller.abort(parent.reason);
-  else parent?.addEventListener("abort", onAbort, { once: true });
-  return {
-    signal: controller.signal,
-    dispose: () => parent?.removeEventListener("abort", onAbort),
-  };
 }
 
 /** Scans one target (a domain, URL, e-mail address or parsed Target) into its profile. */
