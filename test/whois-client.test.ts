@@ -1,3 +1,4 @@
+import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { ServerLimiter } from "../src/clients/rdap/server-limiter.js";
 import { whoisQuery } from "../src/clients/whois/port43-query.js";
@@ -35,5 +36,24 @@ describe("WHOIS client", () => {
     open.push(server);
     const res = await whoisQuery(server.server, "ok.test", options(300));
     expect(res).toMatchObject({ kind: "ok", text: "Registrar: Example Registrar\n" });
+  });
+
+  it("keeps its side open until the answer: a server that ends when the client does still answers", async () => {
+    // As GNU whois does: the query is written, never followed by a half-close. A server without
+    // half-open support closes on the client's FIN, before a slow answer could be sent.
+    const server = createServer({ allowHalfOpen: false }, (sock) => {
+      sock.on("error", () => {});
+      sock.once("data", () => {
+        setTimeout(() => sock.end("Registrar: Slow Registrar\r\n"), 50);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const res = await whoisQuery(`127.0.0.1:${port}`, "slow-answer.test", options(2000));
+      expect(res).toMatchObject({ kind: "ok", text: "Registrar: Slow Registrar\r\n" });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

@@ -67,7 +67,8 @@ function ask(host: string, port: number, query: string, o: WhoisQueryOptions): P
     socket.setTimeout(o.timeoutMs, () =>
       fail(new HostscanError("TIMEOUT", `${host}: no answer in ${o.timeoutMs} ms`)),
     );
-    socket.on("connect", () => socket.end(`${query}\r\n`));
+    // Written, not ended: a server that drops half-open sockets would close before answering.
+    socket.on("connect", () => socket.write(`${query}\r\n`));
     socket.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > o.maxBytes) {
