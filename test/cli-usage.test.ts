@@ -39,9 +39,9 @@ describe("hostscan usage", () => {
     expect(r.stderr).toContain("no targets");
   });
 
-  it("exits 2 when piped stdin holds no targets", async () => {
+  it("treats piped stdin holding only comments as an empty list: exit 0, no output", async () => {
     const r = await runMain([], { stdin: "# only a comment\n\n" });
-    expect(r.code).toBe(2);
+    expect(r).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
   it("gives an invalid target a profile, a one-line message and exit 1", async () => {

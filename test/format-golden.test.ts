@@ -12,9 +12,10 @@ import { STACKS } from "./fixtures/stacks/stacks.js";
 const timing = { scannedAt: "2026-11-26T10:00:00.000Z", durationMs: 812 };
 const profiles: Profile[] = STACKS.map((s) => buildProfile(s.evidence, judge(s.evidence), timing));
 
-function render(format: keyof typeof formatters, list: Profile[]): string {
-  const out = formatters[format]({ color: false, width: 120 });
-  return list.map((p) => out.push(p)).join("") + out.end();
+function render(format: keyof typeof formatters, profiles: Profile[], width = 120): string {
+  const list = profiles.length !== 1;
+  const out = formatters[format]({ color: false, width, fullEvidence: false, list });
+  return profiles.map((p) => out.push(p)).join("") + out.end();
 }
 
 function golden(name: string, actual: string): void {
@@ -28,7 +29,7 @@ describe("golden outputs", () => {
     golden("table-cloudflare-wordpress.txt", render("table", [profiles[0] as Profile]));
   });
 
-  it("several targets: one row each", () => {
+  it("several targets: one block each", () => {
     golden("table-stacks.txt", render("table", profiles));
   });
 

@@ -8,7 +8,7 @@ import type { Profile } from "../src/profile/types.js";
 import { emptyEvidence } from "../src/sources/evidence.js";
 
 const timing = { scannedAt: "2026-11-26T10:00:00.000Z", durationMs: 12 };
-const opts = { color: false, width: 120 };
+const opts = { color: false, width: 120, fullEvidence: false, list: false };
 
 function profile(host: string, patch: Partial<Profile> = {}): Profile {
   const ev = emptyEvidence({ input: host, host, domain: host, url: null });
@@ -16,7 +16,7 @@ function profile(host: string, patch: Partial<Profile> = {}): Profile {
 }
 
 function render(format: keyof typeof formatters, profiles: Profile[]): string {
-  const out = formatters[format](opts);
+  const out = formatters[format]({ ...opts, list: profiles.length !== 1 });
   return profiles.map((p) => out.push(p)).join("") + out.end();
 }
 
@@ -157,39 +157,47 @@ describe("table", () => {
         offsiteRedirect: "https://b.example/\u001b[2J",
       },
     });
-    expect(render("table", [p])).toContain(
-      "off-site   redirects to https://b.example/\\x1b[2J (not followed)",
+    expect(render("table", [p])).toMatch(
+      /off-site\s+redirects to https:\/\/b\.example\/\\x1b\[2J \(not followed\)/,
     );
   });
 
-  it("prints one row per target for several", () => {
+  it("prints one block per target for several, then the legend", () => {
     const text = render("table", [profile("a.example"), profile("b.example")]);
-    const lines = text.trimEnd().split("\n");
-    expect(lines[0]).toMatch(
-      /^TARGET\s+REGISTRAR\s+REGISTRY\s+DNS\s+CDN\s+HOSTING\s+EMAIL\s+TLS\s+PLATFORM\s+ERRORS$/,
-    );
-    expect(lines).toHaveLength(3);
+    const blocks = text.trimEnd().split("\n\n");
+    expect(blocks).toHaveLength(3);
+    expect(blocks[0]).toMatch(/^a\.example\n/);
+    expect(blocks[1]).toMatch(/^b\.example\n/);
+    expect(blocks[2]).toMatch(/^Legend: /);
   });
 });
 
 describe("where a contact comes from, in the table", () => {
   it("words every kind of abuseSource the detectors write", () => {
     const url = "https://www.cloudflare.com/abuse/";
-    expect(abuseVia({ kind: "catalogue", url })).toBe("(via catalogue)");
+    expect(abuseVia({ kind: "catalogue", url })).toBe("(published by the provider)");
     expect(abuseVia({ kind: "catalogue", url, secondary: true })).toBe(
-      "(via catalogue, secondary source)",
+      "(published by the provider; found only in a copy)",
     );
     expect(abuseVia({ kind: "network-rdap", address: "192.0.2.1", holder: "X" })).toBe(
-      "(via network RDAP)",
+      "(from the network's RIR record)",
     );
     const via = { name: "Automattic", relation: "runs" } as const;
-    expect(abuseVia({ kind: "catalogue", url, via })).toBe("(via Automattic)");
+    expect(abuseVia({ kind: "catalogue", url, via })).toBe("(through Automattic, which runs it)");
     const owner = { name: "GoDaddy\x1b[31m", relation: "owns", source: url } as const;
-    expect(abuseVia({ kind: "catalogue", url, via: owner })).toBe("(via GoDaddy\\x1b[31m)");
-    expect(abuseVia({ kind: "registrar-rdap", servers: ["rdap.verisign.com"] })).toBe("(via RDAP)");
-    expect(abuseVia({ kind: "registry-rdap", servers: ["rdap.nic.example"] })).toBe("(via RDAP)");
-    expect(abuseVia({ kind: "registrar-whois", servers: ["whois.example"] })).toBe("(via WHOIS)");
-    expect(abuseVia({ kind: "iana", tld: "de" })).toBe("(via IANA root zone database)");
+    expect(abuseVia({ kind: "catalogue", url, via: owner })).toBe(
+      "(through GoDaddy\\x1b[31m, which owns it)",
+    );
+    expect(abuseVia({ kind: "registrar-rdap", servers: ["rdap.verisign.com"] })).toBe(
+      "(from RDAP registration data)",
+    );
+    expect(abuseVia({ kind: "registry-rdap", servers: ["rdap.nic.example"] })).toBe(
+      "(from the registry's RDAP record)",
+    );
+    expect(abuseVia({ kind: "registrar-whois", servers: ["whois.example"] })).toBe(
+      "(from WHOIS registration data)",
+    );
+    expect(abuseVia({ kind: "iana", tld: "de" })).toBe("(from IANA's root zone database)");
     expect(abuseVia(undefined)).toBeNull();
   });
 });

@@ -5,19 +5,20 @@ import { parseShard, type Shard } from "../scan/shard.js";
 import type { CliIO } from "./io.js";
 import { program } from "./program.js";
 import { need, scanOptions } from "./scan-options.js";
+import type { ColorWhen } from "./terminal.js";
 
 /** Everything the command line asked for, checked. */
 export interface Invocation {
   options: ScanOptions;
   args: string[];
-  /** -i FILE, or "-" for stdin. */
-  input: string | undefined;
+  /** Each -i FILE, in order; "-" is stdin. */
+  inputs: string[];
   format: FormatId;
   shard: Shard | null;
   quiet: boolean;
   verbose: boolean;
-  /** False with --no-color. */
-  color: boolean;
+  /** --color's value; false with --no-color. */
+  color: ColorWhen | false;
 }
 
 /** The invocation, or the exit status when there is nothing to scan (--help, usage errors). */
@@ -37,12 +38,12 @@ export function parseInvocation(argv: string[], io: CliIO): Invocation | { exit:
     return {
       options,
       args: cmd.args,
-      input: opts.input as string | undefined,
+      inputs: (opts.input as string[] | undefined) ?? [],
       format,
       shard,
       quiet,
       verbose: Boolean(opts.verbose) && !quiet,
-      color: opts.color !== false,
+      color: opts.color as ColorWhen | false,
     };
   } catch (err) {
     if (err instanceof CommanderError) return { exit: err.exitCode === 0 ? 0 : 2 };

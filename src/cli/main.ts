@@ -10,10 +10,12 @@ import { systemResolvConf } from "../scan/system-resolvers.js";
 import type { parseTarget } from "../scan/targets/normalize.js";
 import { sanitizeLine, stderrLog } from "./diagnostics.js";
 import { keepHeapSmall } from "./heap.js";
+import { countTargets, unreadableReason } from "./input-files.js";
 import { type Invocation, parseInvocation } from "./invocation.js";
 import { type CliIO, writeOut } from "./io.js";
 import { ProgressDisplay } from "./progress.js";
 import { subcommandOf } from "./subcommands.js";
+import { outputWidth, useColor } from "./terminal.js";
 
 export type { CliIO } from "./io.js";
 
@@ -45,8 +47,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   if (subcommand) return subcommand(argv.slice(1), io, main);
   const inv = parseInvocation(argv, io);
   if ("exit" in inv) return inv.exit;
-  if (!inv.input && inv.args.length === 0 && io.stdin.isTTY) {
+  if (inv.inputs.length === 0 && inv.args.length === 0 && io.stdin.isTTY) {
     io.stderr.write("hostscan: no targets (give domains, -i FILE, or pipe them in); see --help\n");
+    return 2;
+  }
+  const unreadable = await firstUnreadable(inv.inputs);
+  if (unreadable) {
+    io.stderr.write(`hostscan: cannot read input file ${sanitizeLine(unreadable)}\n`);
     return 2;
   }
   const scanner = await loadScanner();
@@ -56,10 +63,18 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     log: stderrLog(io, inv.quiet, inv.verbose),
     resolvConf: systemResolvConf(inv.options),
   });
-  const color = inv.color && !io.env.NO_COLOR && Boolean(io.stdout.isTTY);
-  const out = scanner.formatters[inv.format]({ color, width: io.stdout.columns ?? null });
+  // The shape of the output follows the invocation: a list is anything but one argument.
+  const list = streams.length > 0 || inv.args.length !== 1;
+  const out = scanner.formatters[inv.format]({
+    color: useColor(inv.color, io.stdout, io.env),
+    width: outputWidth(io.stdout, io.env),
+    fullEvidence: inv.verbose,
+    list,
+  });
   const total = streams.length === 0 ? inv.args.length : null;
-  const progress = new ProgressDisplay(io.stderr, Boolean(io.stderr.isTTY) && !inv.quiet, total);
+  const showProgress = Boolean(io.stderr.isTTY) && !inv.quiet;
+  const progress = new ProgressDisplay(io.stderr, showProgress, total);
+  if (showProgress) countInputs(inv, progress);
   let unscannable = 0;
   const emit = async (profile: Profile) => {
     progress.finished(profile.errors.length > 0);
@@ -92,14 +107,35 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   await writeOut(io, out.end());
   await ctx.close();
-  return exitStatus(summary, unscannable, inv.shard, io);
+  if (showProgress && list) io.stderr.write(progress.tally(unscannable));
+  return exitStatus(summary, unscannable, inv.shard, streams.length > 0, io);
 }
 
-/** Where the targets come from: -i FILE, -i - (stdin), or stdin when no target is given. */
+/** Where the targets come from: each -i FILE, -i - (stdin), or stdin when no target is given. */
 function inputStreams(inv: Invocation, io: CliIO): Readable[] {
-  if (inv.input === "-") return [io.stdin];
-  if (inv.input) return [createReadStream(inv.input, { encoding: "utf8" })];
-  return inv.args.length === 0 ? [io.stdin] : [];
+  if (inv.inputs.length === 0) return inv.args.length === 0 ? [io.stdin] : [];
+  // Stdin can be read once: a second "-" adds nothing.
+  const files = [...new Set(inv.inputs)];
+  return files.map((f) => (f === "-" ? io.stdin : createReadStream(f, { encoding: "utf8" })));
+}
+
+/** "FILE: reason" for the first -i FILE that cannot be read, or null. */
+async function firstUnreadable(inputs: string[]): Promise<string | null> {
+  for (const file of new Set(inputs)) {
+    if (file === "-") continue;
+    const reason = await unreadableReason(file);
+    if (reason) return `${file}: ${reason}`;
+  }
+  return null;
+}
+
+// The progress line's total for regular files, counted alongside the scan (not for stdin,
+// which can be read only once, nor with --shard, which keeps an unknown share).
+function countInputs(inv: Invocation, progress: ProgressDisplay): void {
+  if (inv.shard || inv.inputs.length === 0 || inv.inputs.includes("-")) return;
+  void countTargets([...new Set(inv.inputs)]).then((n) => {
+    if (n !== null) progress.setTotal(inv.args.length + n);
+  });
 }
 
 /** Concurrency, the ordered-output window and duplicate suppression for a batch. */
@@ -122,15 +158,19 @@ function batchPolicy(
   };
 }
 
-/** 130 interrupted, 2 nothing to scan, 1 some target unscannable, else 0. */
+/**
+ * 130 interrupted, 2 nothing to scan, 1 some target unscannable, else 0. An empty list (a file
+ * of comments) is not an error: only a command line with no targets at all is.
+ */
 function exitStatus(
   summary: BatchSummary,
   unscannable: number,
   shard: Shard | null,
+  fromList: boolean,
   io: CliIO,
 ): number {
   if (summary.interrupted) return 130;
-  if (summary.total === 0 && !shard) {
+  if (summary.total === 0 && !shard && !fromList) {
     io.stderr.write("hostscan: no targets\n");
     return 2;
   }

@@ -34,3 +34,13 @@ export function hostPort(text: string): string | null {
   const port = m[2] === undefined ? 43 : Number(m[2]);
   return port >= 1 && port <= 65535 ? text.trim() : null;
 }
+
+const UNITS: Record<string, number> = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/** A size in bytes: "1048576", "512k", "1M", "1MiB", "2kb" (binary units); null otherwise. */
+export function parseSize(text: string): number | null {
+  const m = /^(\d{1,15})\s?([kmg]?)(?:i?b)?$/i.exec(text.trim());
+  if (!m) return null;
+  const n = Number(m[1]) * (UNITS[(m[2] ?? "").toLowerCase()] ?? 1);
+  return Number.isSafeInteger(n) && n >= 1 ? n : null;
+}

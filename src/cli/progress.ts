@@ -1,3 +1,5 @@
+import { tallyLine } from "./tally.js";
+
 /** Counters the progress line is drawn from. */
 export interface ProgressState {
   done: number;
@@ -43,8 +45,18 @@ export class ProgressDisplay {
   constructor(
     private readonly stderr: { write(chunk: string): boolean },
     private readonly enabled: boolean,
-    private readonly total: number | null,
+    private total: number | null,
   ) {}
+
+  /** The total, once it is known (a regular file's targets are counted alongside the scan). */
+  setTotal(total: number): void {
+    this.total = total;
+  }
+
+  /** The line a batch ends with: "hostscan: 16 scanned, 1 failed, 12.3 s". */
+  tally(failed: number): string {
+    return tallyLine({ scanned: this.done, failed, elapsedMs: Date.now() - this.started });
+  }
 
   /** Counts one finished target and redraws when due. */
   finished(withErrors: boolean): void {

@@ -11,7 +11,7 @@ import {
   defaultOptions,
   type ScanOptions,
 } from "../scan/options.js";
-import { hostPort, httpUrl, parseIntAtLeast, proxyUrl } from "./parse-values.js";
+import { hostPort, httpUrl, parseIntAtLeast, parseSize, proxyUrl } from "./parse-values.js";
 
 /** A malformed flag value: the CLI prints it and exits 2. */
 export class UsageError extends Error {}
@@ -27,10 +27,10 @@ export function scanOptions(
   o: Record<string, unknown>,
   env: Record<string, string | undefined>,
 ): ScanOptions {
-  const resolvers: DnsServer[] = (o.resolver as string[]).map((r) =>
+  const resolvers: DnsServer[] = ((o.resolver as string[] | undefined) ?? []).map((r) =>
     need(parseDnsServer(r), `--resolver: not an IP address with optional port: ${r}`),
   );
-  const connectTo: ConnectTo[] = (o.connectTo as string[]).map((r) => {
+  const connectTo: ConnectTo[] = ((o.connectTo as string[] | undefined) ?? []).map((r) => {
     try {
       return parseConnectTo(r);
     } catch (err) {
@@ -81,8 +81,8 @@ export function scanOptions(
       "--per-server: a whole number ≥ 1",
     ),
     maxBodyBytes: need(
-      parseIntAtLeast(o.maxBody as string, 1),
-      "--max-body: a whole number of bytes",
+      parseSize(o.maxBody as string),
+      `--max-body: a size in bytes, or with k, M or G (512k, 1M): ${o.maxBody}`,
     ),
   });
 }

@@ -39,7 +39,13 @@ export interface Registration {
   status: string[];
   nameservers: string[];
   dnssec: boolean | null;
-  registrant: { organization: string | null; country: string | null; privacy?: boolean } | null;
+  registrant: {
+    organization: string | null;
+    country: string | null;
+    privacy?: boolean;
+    /** Extension: the privacy or proxy service named in place of the registrant. */
+    privacyService?: string;
+  } | null;
   abuse: AbuseContact | null;
 }
 

@@ -1,75 +1,76 @@
+import type { Paint, Style } from "./paint.js";
 import { sanitize } from "./sanitize.js";
+import { wrapWords } from "./wrap.js";
 
-/** A plain-text grid: columns padded to width, long cells wrapped onto more lines. */
-export interface GridOptions {
-  /** Widest each column may be; longer cells wrap. */
-  maxWidths: number[];
-  /** Styles the header cells (colour), applied after padding. */
-  styleHeader?: (text: string) => string;
-}
-
-function wrap(text: string, width: number): string[] {
-  const out: string[] = [];
-  for (const para of text.split("\n")) {
-    let line = "";
-    for (const w of para.split(" ")) {
-      // A word wider than the column (a URL, an e-mail address) stays whole on its own line,
-      // overflowing the column: a report address cut in two cannot be copied.
-      if (w.length > width) {
-        if (line) out.push(line);
-        out.push(w);
-        line = "";
-        continue;
-      }
-      if (!line) line = w;
-      else if (line.length + 1 + w.length <= width) line += ` ${w}`;
-      else {
-        out.push(line);
-        line = w;
-      }
-    }
-    out.push(line);
-  }
-  return out;
+/** One column of a grid: header, widest it may be, and an optional style per cell. */
+export interface GridColumn {
+  header: string;
+  maxWidth: number;
+  /** Style of a cell's lines (applied after wrapping and padding, so widths stay exact). */
+  style?: (cell: string) => Style | null;
 }
 
 /**
- * Renders rows under a header. A "\n" in a cell separates lines the caller built; every line
- * is sanitised for the terminal, so callers escape newlines inside data with `sanitize()`.
+ * Renders rows under a header, each cell wrapped at word boundaries to its column. A word wider
+ * than the last column (a URL) gets a line of its own, moved left as far as it must be to fit
+ * `width`, so it is never cut. Columns shrink to their content; cells are sanitised here.
  */
-export function renderGrid(header: string[], rows: string[][], options: GridOptions): string {
-  const clean = rows.map((r) => r.map((c) => c.split("\n").map(sanitize).join("\n")));
-  const widths = header.map((h, i) => {
-    const longest = Math.max(h.length, ...clean.map((r) => maxLine(r[i] ?? "")));
-    return Math.max(h.length, Math.min(longest, options.maxWidths[i] ?? 40));
+export function renderGrid(
+  columns: GridColumn[],
+  rows: string[][],
+  options: { width: number; paint: Paint },
+): string[] {
+  const { paint } = options;
+  const clean = rows.map((r) => columns.map((_, i) => sanitize(r[i] ?? "")));
+  const widths = columns.map((c, i) => {
+    const longest = Math.max(0, ...clean.map((r) => longestWord(r[i] ?? "", c.maxWidth)));
+    return Math.max(c.header.length, Math.min(c.maxWidth, longest));
   });
-  const style = options.styleHeader ?? ((t: string) => t);
+  const last = columns.length - 1;
+  const lastStart = widths.slice(0, last).reduce((sum, w) => sum + w + 2, 0);
   const lines = [
-    header
-      .map((h, i) => style(h.padEnd(widths[i] ?? 0)))
+    columns
+      .map(
+        (c, i) => `${paint("title", c.header)}${pad(c.header, i === last ? 0 : (widths[i] ?? 0))}`,
+      )
       .join("  ")
       .trimEnd(),
   ];
   for (const r of clean) {
-    const cells = widths.map((w, i) => wrap(r[i] ?? "", w));
+    const cells = columns.map((_, i) => wrapWords(r[i] ?? "", widths[i] ?? 1));
     const height = Math.max(...cells.map((c) => c.length));
     for (let k = 0; k < height; k++) {
-      lines.push(
-        cells
-          .map((c, i) => (c[k] ?? "").padEnd(widths[i] ?? 0))
-          .join("  ")
-          .trimEnd(),
-      );
+      const tail = cells[last]?.[k] ?? "";
+      const spill = tail.length > (widths[last] ?? 0);
+      const parts = columns.map((c, i) => {
+        const text = i === last && spill ? "" : (cells[i]?.[k] ?? "");
+        const style = text ? c.style?.(r[i] ?? "") : null;
+        const shown = style ? paint(style, text) : text;
+        return i === last ? shown : `${shown}${pad(text, widths[i] ?? 0)}`;
+      });
+      const line = parts.join("  ").trimEnd();
+      if (line) lines.push(line);
+      if (spill) {
+        const indent = Math.max(0, Math.min(lastStart, options.width - tail.length));
+        const style = columns[last]?.style?.(r[last] ?? "");
+        lines.push(`${" ".repeat(indent)}${style ? paint(style, tail) : tail}`);
+      }
     }
   }
-  return `${lines.join("\n")}\n`;
+  return lines;
 }
 
-function maxLine(text: string): number {
-  return Math.max(0, ...text.split("\n").map((l) => l.length));
+// Spaces after a cell's text (outside its colour codes, so trimEnd sees them).
+function pad(text: string, width: number): string {
+  return " ".repeat(Math.max(0, width - text.length));
 }
 
-/** A single cell cut to width with an ellipsis (for one-line-per-target tables). */
+// The width a cell needs: its whole text when it fits the column, else the column's width.
+function longestWord(text: string, max: number): number {
+  return Math.max(0, ...text.split("\n").map((l) => Math.min(l.length, max)));
+}
+
+/** A single cell cut to width with an ellipsis (for one-line-per-item tables). */
 export function fitCell(text: string, width: number): string {
   const t = sanitize(text);
   return t.length <= width ? t.padEnd(width) : `${t.slice(0, width - 1)}…`;

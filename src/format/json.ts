@@ -1,35 +1,25 @@
-import type { Profile } from "../profile/types.js";
 import { safeJson } from "./sanitize.js";
-import type { Formatter, OutputStream } from "./types.js";
+import type { Formatter } from "./types.js";
 
 /**
- * One object for one target, an array for several (contract). The first profile is held until
- * the second arrives or the input ends, since only then is it known which one to print.
+ * An array whenever the targets came as a list (-i, stdin, several arguments), streamed as each
+ * profile arrives; one object for exactly one target on the command line (contract).
  */
-export const jsonFormatter: Formatter = () => {
-  let first: Profile | null = null;
+export const jsonFormatter: Formatter = (options) => {
   let count = 0;
-  const stream: OutputStream = {
+  if (!options.list) {
+    return { push: (profile) => `${safeJson(profile, 2)}\n`, end: () => "" };
+  }
+  return {
     push(profile) {
       count += 1;
-      if (count === 1) {
-        first = profile;
-        return "";
-      }
-      const body = indentItem(profile);
-      if (count === 2) return `[\n${indentItem(first as Profile)},\n${body}`;
-      return `,\n${body}`;
+      return `${count === 1 ? "[\n" : ",\n"}${indentItem(profile)}`;
     },
-    end() {
-      if (count === 0) return "[]\n";
-      if (count === 1) return `${safeJson(first, 2)}\n`;
-      return "\n]\n";
-    },
+    end: () => (count === 0 ? "[]\n" : "\n]\n"),
   };
-  return stream;
 };
 
-function indentItem(profile: Profile): string {
+function indentItem(profile: unknown): string {
   return safeJson(profile, 2)
     .split("\n")
     .map((line) => `  ${line}`)

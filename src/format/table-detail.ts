@@ -1,192 +1,165 @@
-import { Chalk } from "chalk";
-import type { AbuseSource, Profile } from "../profile/types.js";
+import { isUnregistered } from "../profile/outcome.js";
+import type { AbuseSource, Profile, Role } from "../profile/types.js";
 import { ROLES } from "../profile/types.js";
-import { abuseText } from "./csv.js";
-import { renderGrid } from "./grid.js";
+import { condenseEvidence } from "./condense-evidence.js";
+import {
+  dnsLines,
+  errorLines,
+  httpLines,
+  networkLines,
+  registrationLines,
+  section,
+  technologyLines,
+} from "./detail-sections.js";
+import { type GridColumn, renderGrid } from "./grid.js";
+import { type Paint, painter } from "./paint.js";
+import { hostText } from "./plain-values.js";
+import {
+  CONFIDENCE_STYLE,
+  contactHint,
+  firstContact,
+  missingText,
+  providerText,
+  ROLE_LABELS,
+} from "./role-words.js";
 import { sanitize } from "./sanitize.js";
+import type { FormatOptions } from "./types.js";
+import { hangingIndent } from "./wrap.js";
 
-type Paint = InstanceType<typeof Chalk>;
-
-function section(paint: Paint, title: string, body: string): string {
-  return `\n${paint.bold.underline(title)}\n${body}`;
-}
-
-// A list value prints one item per line, aligned under the first.
-function pairs(rows: [string, unknown][]): string {
-  const shown = rows.filter(
-    ([, v]) => v !== null && v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0),
-  );
-  if (shown.length === 0) return "  (none)\n";
-  const width = Math.max(...shown.map(([k]) => k.length));
-  const indent = `\n  ${" ".repeat(width)}  `;
-  return shown
-    .map(([k, v]) => {
-      const text = Array.isArray(v) ? v.map(sanitize).join(indent) : sanitize(v);
-      return `  ${k.padEnd(width)}  ${text}\n`;
-    })
-    .join("");
-}
-
-/** A short "(via …)" for where a contact comes from; the JSON's `abuseSource` has it in full. */
+/**
+ * Where a contact comes from, in plain words: "(published by the provider)", "(from the
+ * network's RIR record)"; the JSON's `abuseSource` has it in full.
+ */
 export function abuseVia(source: AbuseSource | undefined): string | null {
   if (!source) return null;
-  if (source.via) return `(via ${sanitize(source.via.name)})`;
+  if (source.via) {
+    const how = source.via.relation === "runs" ? "which runs it" : "which owns it";
+    return `(through ${sanitize(source.via.name)}, ${how})`;
+  }
   switch (source.kind) {
     case "catalogue":
-      return source.secondary ? "(via catalogue, secondary source)" : "(via catalogue)";
+      return source.secondary
+        ? "(published by the provider; found only in a copy)"
+        : "(published by the provider)";
     case "network-rdap":
-      return "(via network RDAP)";
+      return "(from the network's RIR record)";
     case "iana":
-      return "(via IANA root zone database)";
+      return "(from IANA's root zone database)";
     case "registrar-rdap":
+      return "(from RDAP registration data)";
     case "registry-rdap":
-      return "(via RDAP)";
+      return "(from the registry's RDAP record)";
     case "registrar-whois":
+      return "(from WHOIS registration data)";
     case "registry-whois":
-      return "(via WHOIS)";
+      return "(from the registry's WHOIS record)";
   }
 }
 
-function providersTable(p: Profile, paint: Paint, width: number): string {
+// The narrowest layout the columns allow; a narrower terminal overflows rather than garbles.
+const MIN_WIDTH = 60;
+
+/** The first screen: one line per role with provider, confidence and where to report. */
+function summaryLines(p: Profile, paint: Paint, width: number): string[] {
+  const rest = width - 11 - 6 - 3 * 2;
+  const providerWidth = Math.floor(rest * 0.45);
+  const columns: GridColumn[] = [
+    { header: "ROLE", maxWidth: 11 },
+    { header: "PROVIDER", maxWidth: providerWidth },
+    {
+      header: "CONF",
+      maxWidth: 6,
+      style: (c) => (c === "high" || c === "medium" || c === "low" ? CONFIDENCE_STYLE[c] : null),
+    },
+    {
+      header: "WHERE TO REPORT",
+      maxWidth: rest - providerWidth,
+      style: (c) => (c.startsWith("(") ? "dim" : null),
+    },
+  ];
   const rows = ROLES.map((role) => {
     const prov = p.providers[role];
-    if (!prov) return [role, "unknown", "", ""];
-    const name = sanitize(prov.note ? `${prov.name} (${prov.note})` : prov.name);
-    const asn = prov.asn != null ? ` AS${prov.asn}` : "";
-    const contact = [prov.abuse.email, prov.abuse.url, prov.abuse.phone].filter(Boolean);
-    const via = abuseVia(prov.abuseSource);
-    const abuse = [
-      ...contact.map(sanitize),
-      ...(contact.length && via ? [paint.dim(via)] : []),
-    ].join("\n");
-    const evidence = prov.evidence.map(sanitize).join("\n");
-    return [role, `${name}${asn}\n[${prov.confidence}]`, evidence, abuse];
+    const hint = contactHint(p, role) ?? (prov ? "no channel found" : null);
+    return [
+      ROLE_LABELS[role],
+      prov ? providerText(prov) : missingText(p, role),
+      prov?.confidence ?? "",
+      firstContact(prov) ?? (hint ? `(${hint})` : ""),
+    ];
   });
-  const evidenceWidth = Math.max(30, width - 10 - 28 - 40 - 6);
-  return renderGrid(["ROLE", "PROVIDER", "EVIDENCE", "WHERE TO REPORT"], rows, {
-    maxWidths: [10, 28, evidenceWidth, 40],
-    styleHeader: (t) => paint.bold(t),
-  });
+  return renderGrid(columns, rows, { width, paint });
 }
 
-/** The one-target view: providers first, then DNS, registration, network, HTTP/TLS, tech, errors. */
-export function renderDetail(
-  p: Profile,
-  options: { color: boolean; width: number | null },
-): string {
-  const paint = new Chalk({ level: options.color ? 1 : 0 });
-  const width = options.width ?? 120;
+/** Every channel of a role and where it comes from: "abuse@x · https://… (via catalogue)". */
+function contactsLine(p: Profile, role: Role): string | null {
+  const prov = p.providers[role];
+  if (!prov) return null;
+  const channels = [prov.abuse.email, prov.abuse.url, prov.abuse.phone].filter(Boolean);
+  if (channels.length === 0) return null;
+  const via = abuseVia(prov.abuseSource);
+  return `report: ${channels.join(" · ")}${via ? ` ${via}` : ""}`;
+}
+
+/** Evidence per role, each signal once, capped unless `full`. */
+function evidenceLines(p: Profile, paint: Paint, width: number, full: boolean): string[] {
+  const condensed = condenseEvidence(p.providers, ROLES, full);
+  const rows = ROLES.flatMap((role) => {
+    const lines = condensed.get(role);
+    if (!lines) return [];
+    const contacts = contactsLine(p, role);
+    return [[ROLE_LABELS[role], [...lines, ...(contacts ? [contacts] : [])]] as const];
+  });
   const out: string[] = [];
-  out.push(`${paint.bold(sanitize(p.host ?? p.target))}  (${sanitize(p.domain ?? "no domain")})\n`);
-  out.push(section(paint, "Providers", providersTable(p, paint, width)));
-  const d = p.dns;
-  out.push(
-    section(
-      paint,
-      "DNS",
-      pairs([
-        ["A", d.a.join(", ")],
-        ["AAAA", d.aaaa.join(", ")],
-        ["CNAME", d.cname.join(" → ")],
-        ["NS", d.ns.join(", ")],
-        ["MX", d.mx.map((m) => `${m.preference} ${m.exchange}`).join(", ")],
-        ["TXT", d.txt],
-        ["SOA", d.soa ? `${d.soa.mname} ${d.soa.rname} ${d.soa.serial}` : null],
-        ["CAA", d.caa.map((c) => `${c.flags} ${c.tag} "${c.value}"`).join(", ")],
-      ]),
-    ),
-  );
-  const r = p.registration;
-  out.push(
-    section(
-      paint,
-      "Registration",
-      r
-        ? pairs([
-            ["source", `${r.source} ${r.server ?? ""}`],
-            ["registrar", r.registrar?.name],
-            ["IANA ID", r.registrar?.ianaId],
-            ["registry", r.registry],
-            ["created", r.created],
-            ["updated", r.updated],
-            ["expires", r.expires],
-            ["status", r.status.join(", ")],
-            ["nameservers", r.nameservers.join(", ")],
-            ["DNSSEC", r.dnssec === null ? null : r.dnssec ? "signed" : "unsigned"],
-            [
-              "registrant",
-              [r.registrant?.organization, r.registrant?.country].filter(Boolean).join(", "),
-            ],
-            ["abuse", abuseText(r.abuse)],
-          ])
-        : "  (no RDAP or WHOIS answer)\n",
-    ),
-  );
-  const net = p.network.map((n) =>
-    [
-      n.ip,
-      n.asn != null ? `AS${n.asn} ${n.asName ?? ""}` : "",
-      n.prefix ?? "",
-      [n.org, n.country].filter(Boolean).join(", "),
-      n.ptr ?? "",
-      abuseText(n.abuse),
-    ].map(sanitize),
-  );
-  out.push(
-    section(
-      paint,
-      "Network",
-      net.length
-        ? renderGrid(["ADDRESS", "AS", "PREFIX", "ORGANISATION", "PTR", "ABUSE"], net, {
-            maxWidths: [39, 26, 43, 32, 30, 34],
-          })
-        : "  (no addresses)\n",
-    ),
-  );
-  out.push(section(paint, "HTTP/TLS", httpPairs(p)));
-  out.push(
-    section(
-      paint,
-      "Technologies",
-      p.technologies.length
-        ? p.technologies
-            .map(
-              (t) =>
-                `  ${sanitize(t.name)}${t.version ? ` ${sanitize(t.version)}` : ""}` +
-                `  (${sanitize(t.categories.join(", "))})${t.thirdParty ? " [third-party asset]" : ""}\n`,
-            )
-            .join("")
-        : "  (none detected)\n",
-    ),
-  );
-  if (p.errors.length) {
-    const errs = p.errors.map(
-      (e) => `  ${paint.red(e.code)} ${e.source}: ${sanitize(e.message)}\n`,
-    );
-    out.push(section(paint, "Errors", errs.join("")));
+  for (const [label, lines] of rows) {
+    // "certificate authority" takes two lines of the label column.
+    const cut = label.length > 11 ? label.indexOf(" ") : -1;
+    const labels = cut > 0 ? [label.slice(0, cut), label.slice(cut + 1)] : [label];
+    lines.forEach((line, i) => {
+      const lead = `  ${(labels[i] ?? "").padEnd(11)}  `;
+      const wrapped = hangingIndent(lead, line, width);
+      for (const w of wrapped) {
+        out.push(line.startsWith("+") || line.startsWith("same ") ? dimTail(w, lead, paint) : w);
+      }
+    });
+    if (labels[1] && lines.length < 2) out.push(`  ${labels[1]}`);
   }
-  return out.join("");
+  return out;
 }
 
-function httpPairs(p: Profile): string {
-  const h = p.http;
-  if (!h) {
-    const skipped = p.sources.http?.status === "skipped";
-    return skipped ? "  (not probed: --passive)\n" : "  (no answer; see Errors)\n";
+// Dims the text after the label column (sanitised already by hangingIndent).
+function dimTail(line: string, lead: string, paint: Paint): string {
+  return line.slice(0, lead.length) + paint("dim", line.slice(lead.length));
+}
+
+/** A target with nothing to show: an invalid line or a domain nobody registered. */
+function shortAnswer(p: Profile, paint: Paint, width: number): string | null {
+  const input = p.errors.find((e) => e.source === "input");
+  if (input) {
+    return `${hangingIndent(`${paint("bad", "cannot scan")} `, `${input.message} (${input.code})`, width).join("\n")}\n`;
   }
-  const t = h.tls;
-  return pairs([
-    ["URL", h.url],
-    ["final URL", h.finalUrl],
-    ["status", h.status],
-    ["redirects", h.redirects.join(" → ")],
-    ["off-site", h.offsiteRedirect ? `redirects to ${h.offsiteRedirect} (not followed)` : null],
-    ["server", h.headers.server],
-    ["TLS issuer", t?.issuer],
-    ["TLS subject", t?.subject],
-    ["TLS SAN", t?.san.join(", ")],
-    ["TLS valid", t ? `${t.validFrom ?? "?"} → ${t.validTo ?? "?"}` : null],
-    ["TLS trusted", t ? (t.trusted ? "yes" : `no (${t.error ?? "unknown"})`) : null],
-    ["TLS SHA-256", t?.sha256],
-  ]);
+  if (isUnregistered(p)) {
+    const what = `${hostText(p.host ?? p.target)}: no such domain`;
+    const why = "(DNS: NXDOMAIN; the registry has no record of it)";
+    return `${hangingIndent("", `${paint("title", what)} ${why}`, width).join("\n")}\n`;
+  }
+  return null;
+}
+
+/** The one-target view: the providers first, their evidence, then DNS, registration, … */
+export function renderDetail(p: Profile, options: FormatOptions): string {
+  const paint = painter(options.color);
+  const width = Math.max(MIN_WIDTH, options.width);
+  const short = shortAnswer(p, paint, width);
+  if (short) return short;
+  const title = paint("title", hostText(p.host ?? p.target));
+  const domain = p.domain && p.domain !== p.host ? `  (domain ${sanitize(p.domain)})` : "";
+  const out = [`${title}${domain}`, "", ...summaryLines(p, paint, width)];
+  out.push(...section(paint, "Evidence", evidenceLines(p, paint, width, options.fullEvidence)));
+  out.push(...section(paint, "DNS", dnsLines(p, width)));
+  out.push(...section(paint, "Registration", registrationLines(p, width)));
+  out.push(...section(paint, "Network", networkLines(p, width)));
+  out.push(...section(paint, "HTTP/TLS", httpLines(p, width)));
+  out.push(...section(paint, "Technologies", technologyLines(p, width)));
+  if (p.errors.length) out.push(...section(paint, "Errors", errorLines(p, paint, width)));
+  return `${out.join("\n")}\n`;
 }

@@ -3,10 +3,17 @@ import type { Profile } from "../profile/types.js";
 export type FormatId = "table" | "json" | "ndjson" | "csv";
 
 export interface FormatOptions {
-  /** Colour for people (table only); off for NO_COLOR, --no-color and non-TTY stdout. */
+  /** Colour for people (table only); the CLI decides from --color, NO_COLOR, FORCE_COLOR, TTY. */
   color: boolean;
-  /** Terminal width for the table; null when unknown. */
-  width: number | null;
+  /** Columns the table must fit: the terminal's, else COLUMNS, else 80. */
+  width: number;
+  /** Every evidence line (-v) instead of about three per role. */
+  fullEvidence: boolean;
+  /**
+   * Targets came as a list (-i, stdin, or several arguments): JSON prints an array even for
+   * one, so the shape follows the invocation, never the data.
+   */
+  list: boolean;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { type Evidence, emptyDnsSection } from "../sources/evidence.js";
-import { PROFILE_SCHEMA, type Profile, type Providers, ROLES } from "./types.js";
+import { PROFILE_SCHEMA, type Profile, type Providers, type Registration, ROLES } from "./types.js";
 
 /** Providers with every role null. */
 export function noProviders(): Providers {
@@ -21,7 +21,7 @@ export function buildProfile(
     durationMs: timing.durationMs,
     providers,
     dns: evidence.dns?.section ?? emptyDnsSection(),
-    registration: evidence.registration?.registration ?? null,
+    registration: withPrivacyService(evidence),
     network: evidence.network?.site ?? [],
     http: evidence.http
       ? {
@@ -33,6 +33,15 @@ export function buildProfile(
     errors: evidence.errors,
     sources: evidence.sources,
   };
+}
+
+// The service a redacted registrant hides behind is named beside the registrant.
+function withPrivacyService(evidence: Evidence): Registration | null {
+  const reg = evidence.registration?.registration ?? null;
+  const service = evidence.registration?.privacyService;
+  if (!reg || !service) return reg;
+  const registrant = reg.registrant ?? { organization: null, country: null };
+  return { ...reg, registrant: { ...registrant, privacy: true, privacyService: service } };
 }
 
 /** The profile of a target that could not be scanned at all (invalid input). */

@@ -126,9 +126,9 @@ describe("hostscan over a local DNS server", () => {
   it("prints the table with providers first", async () => {
     const r = await runBin([...flags(), "example.org"]);
     expect(r.stdout).toMatch(/^example\.org/);
-    expect(r.stdout.indexOf("Providers")).toBeLessThan(r.stdout.indexOf("DNS"));
+    expect(r.stdout.indexOf("ROLE")).toBeLessThan(r.stdout.indexOf("\nDNS\n"));
     expect(r.stdout).toContain("192.0.2.1");
-    expect(r.stdout).toContain("(not probed: --passive)");
+    expect(r.stdout).toContain("not checked (--passive)");
     expect(r.stdout).not.toContain("\u001b[");
   });
 
