@@ -7,9 +7,14 @@ import { formatters } from "../src/format/index.js";
 import { judge } from "../src/judge/detectors/index.js";
 import { buildProfile } from "../src/profile/build.js";
 import type { Profile } from "../src/profile/types.js";
+import { generatorInfo } from "../src/scan/generator.js";
 import { STACKS } from "./fixtures/stacks/stacks.js";
 
-const timing = { scannedAt: "2026-11-26T10:00:00.000Z", durationMs: 812 };
+const timing = {
+  scannedAt: "2026-11-26T10:00:00.000Z",
+  durationMs: 812,
+  generator: generatorInfo(),
+};
 const profiles: Profile[] = STACKS.map((s) => buildProfile(s.evidence, judge(s.evidence), timing));
 
 function render(format: keyof typeof formatters, profiles: Profile[], width = 120): string {

@@ -5,9 +5,14 @@ import { safeJson, sanitize } from "../src/format/sanitize.js";
 import { abuseVia } from "../src/format/table-detail.js";
 import { buildProfile, failedProfile, noProviders } from "../src/profile/build.js";
 import type { Profile } from "../src/profile/types.js";
+import { generatorInfo } from "../src/scan/generator.js";
 import { emptyEvidence } from "../src/sources/evidence.js";
 
-const timing = { scannedAt: "2026-11-26T10:00:00.000Z", durationMs: 12 };
+const timing = {
+  scannedAt: "2026-11-26T10:00:00.000Z",
+  durationMs: 12,
+  generator: generatorInfo(),
+};
 const opts = { color: false, width: 120, fullEvidence: false, list: false };
 
 function profile(host: string, patch: Partial<Profile> = {}): Profile {
@@ -79,6 +84,7 @@ describe("json and ndjson", () => {
       "domain",
       "scannedAt",
       "durationMs",
+      "generator",
       "providers",
       "dns",
       "registration",

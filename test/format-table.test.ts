@@ -6,10 +6,15 @@ import { ROLE_LABELS } from "../src/format/role-words.js";
 import { judge } from "../src/judge/detectors/index.js";
 import { buildProfile, noProviders } from "../src/profile/build.js";
 import { type Profile, ROLES } from "../src/profile/types.js";
+import { generatorInfo } from "../src/scan/generator.js";
 import { emptyEvidence } from "../src/sources/evidence.js";
 import { STACKS } from "./fixtures/stacks/stacks.js";
 
-const timing = { scannedAt: "2026-11-26T10:00:00.000Z", durationMs: 812 };
+const timing = {
+  scannedAt: "2026-11-26T10:00:00.000Z",
+  durationMs: 812,
+  generator: generatorInfo(),
+};
 const profiles: Profile[] = STACKS.map((s) => buildProfile(s.evidence, judge(s.evidence), timing));
 
 function table(list: Profile[], width: number, extra: { color?: boolean; full?: boolean } = {}) {

@@ -1,5 +1,12 @@
 import { type Evidence, emptyDnsSection } from "../sources/evidence.js";
-import { PROFILE_SCHEMA, type Profile, type Providers, type Registration, ROLES } from "./types.js";
+import {
+  PROFILE_SCHEMA,
+  type Profile,
+  type Providers,
+  type Registration,
+  ROLES,
+  type RunFacts,
+} from "./types.js";
 
 /** Providers with every role null. */
 export function noProviders(): Providers {
@@ -7,18 +14,15 @@ export function noProviders(): Providers {
 }
 
 /** The contract profile: a pure view of the evidence and the judged providers. */
-export function buildProfile(
-  evidence: Evidence,
-  providers: Providers,
-  timing: { scannedAt: string; durationMs: number },
-): Profile {
+export function buildProfile(evidence: Evidence, providers: Providers, run: RunFacts): Profile {
   return {
     schema: PROFILE_SCHEMA,
     target: evidence.target.input,
     host: evidence.target.host,
     domain: evidence.target.domain,
-    scannedAt: timing.scannedAt,
-    durationMs: timing.durationMs,
+    scannedAt: run.scannedAt,
+    durationMs: run.durationMs,
+    generator: run.generator,
     providers,
     dns: evidence.dns?.section ?? emptyDnsSection(),
     registration: withPrivacyService(evidence),
@@ -48,15 +52,16 @@ function withPrivacyService(evidence: Evidence): Registration | null {
 export function failedProfile(
   input: string,
   error: { code: string; message: string },
-  timing: { scannedAt: string; durationMs: number },
+  run: RunFacts,
 ): Profile {
   return {
     schema: PROFILE_SCHEMA,
     target: input,
     host: null,
     domain: null,
-    scannedAt: timing.scannedAt,
-    durationMs: timing.durationMs,
+    scannedAt: run.scannedAt,
+    durationMs: run.durationMs,
+    generator: run.generator,
     providers: noProviders(),
     dns: emptyDnsSection(),
     registration: null,

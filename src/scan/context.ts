@@ -8,8 +8,10 @@ import type { RdapClient } from "../clients/rdap/rdap-client.js";
 import { createRegistrationServices } from "../clients/rdap/services.js";
 import type { RdapHttpOptions } from "../clients/rdap/types.js";
 import type { WhoisClient } from "../clients/whois/whois-client.js";
+import type { Generator } from "../profile/types.js";
 import type { RegistrationEvidence } from "../sources/evidence.js";
 import type { SourceResult } from "../sources/outcome.js";
+import { generatorInfo } from "./generator.js";
 import type { ScanOptions } from "./options.js";
 
 export type { LogLevel, LogSink } from "../clients/log.js";
@@ -26,6 +28,8 @@ export interface Clock {
  */
 export interface Context {
   options: ScanOptions;
+  /** What makes this run's profiles: hostscan's version and its data's. */
+  generator: Generator;
   resolver: Resolver;
   /** The site probe's keep-alive client: own DNS lookups, private-address guard, certificate capture. */
   http: HttpClient;
@@ -44,6 +48,8 @@ export interface Context {
 }
 
 export interface ContextDeps {
+  /** Replaces the generator facts (tests). */
+  generator?: Generator;
   /** Replaces the DNS client (tests). */
   resolver?: Resolver;
   /** Replaces the site probe's HTTP client (tests: extra trust anchors). */
@@ -89,6 +95,7 @@ export function createContext(options: ScanOptions, deps: ContextDeps = {}): Con
   ];
   return {
     options,
+    generator: deps.generator ?? generatorInfo(),
     resolver,
     http,
     clock,

@@ -25,7 +25,7 @@ export async function scanInput(
     return failedProfile(
       line,
       { code: "INVALID_TARGET", message: `${parsed.invalid.reason}: ${quoteBounded(line)}` },
-      { scannedAt: new Date(now).toISOString(), durationMs: 0 },
+      { scannedAt: new Date(now).toISOString(), durationMs: 0, generator: ctx.generator },
     );
   }
   // One overall deadline per target, so one bad target cannot stall its batch window.
@@ -41,7 +41,7 @@ export async function scanInput(
     return failedProfile(
       line,
       { code: "INTERNAL", message: entry.message },
-      { scannedAt: new Date(now).toISOString(), durationMs: 0 },
+      { scannedAt: new Date(now).toISOString(), durationMs: 0, generator: ctx.generator },
     );
   } finally {
     deadline.dispose();

@@ -80,5 +80,6 @@ export async function scanTarget(
   return buildProfile(evidence, providers, {
     scannedAt: new Date(started).toISOString(),
     durationMs: Math.round(ctx.clock.now() - started),
+    generator: ctx.generator,
   });
 }

@@ -3,13 +3,14 @@
 import { failedProfile } from "../../src/profile/build.js";
 import type { Profile } from "../../src/profile/types.js";
 import type { BatchOptions } from "../../src/scan/batch.js";
+import { generatorInfo } from "../../src/scan/generator.js";
 
 /** A small profile for `line`; `code` marks it as an error profile when given. */
 export function fakeProfile(line: string, code = "FAKE"): Profile {
   const p = failedProfile(
     line,
     { code, message: line },
-    { scannedAt: "2026-01-01T00:00:00.000Z", durationMs: 0 },
+    { scannedAt: "2026-01-01T00:00:00.000Z", durationMs: 0, generator: generatorInfo() },
   );
   return { ...p, errors: code === "FAKE" ? [] : p.errors };
 }
