@@ -109,20 +109,48 @@ describe("json and ndjson", () => {
 });
 
 describe("csv", () => {
-  it("writes the contract header and RFC 4180 rows", () => {
+  it("writes the contract's columns first, then every role's confidence and contact", () => {
     const text = render("csv", [
       profile("a.example", {
         errors: [
           { source: "dns", code: "TIMEOUT", message: "m" },
+          { source: "dns", code: "TIMEOUT", message: "again" },
           { source: "rdap", code: "NOT_FOUND", message: "n" },
         ],
       }),
     ]);
     const [header, row] = text.split("\r\n");
     expect(header).toBe(
-      "target,host,domain,registrar,registry,dns,cdn,hosting,hosting_asn,email,tls,platform,registrar_abuse,hosting_abuse,cdn_abuse,errors",
+      "target,host,domain,registrar,registry,dns,cdn,hosting,hosting_asn,email,tls,platform,registrar_abuse,hosting_abuse,cdn_abuse,errors," +
+        "registrar_confidence,registry_confidence,dns_confidence,cdn_confidence,hosting_confidence,email_confidence,tls_confidence,platform_confidence," +
+        "registry_abuse,dns_abuse,email_abuse,tls_abuse,platform_abuse",
     );
-    expect(row).toBe("a.example,a.example,a.example,,,,,,,,,,,,,TIMEOUT;NOT_FOUND");
+    // Each error code once.
+    expect(row).toBe(
+      `a.example,a.example,a.example,,,,,,,,,,,,,TIMEOUT;NOT_FOUND${",".repeat(13)}`,
+    );
+  });
+
+  it("fills each role's confidence and first contact", () => {
+    const stack = profile("b.example", {
+      providers: {
+        ...noProviders(),
+        tls: {
+          name: "Let's Encrypt",
+          asn: null,
+          confidence: "medium",
+          evidence: [],
+          abuse: { email: null, url: "https://letsencrypt.org/abuse", phone: null },
+        },
+      },
+    });
+    const [header, row] = render("csv", [stack]).split("\r\n");
+    const cells = Object.fromEntries(
+      (header as string).split(",").map((h, i) => [h, (row as string).split(",")[i]]),
+    );
+    expect(cells.tls_confidence).toBe("medium");
+    expect(cells.tls_abuse).toBe("https://letsencrypt.org/abuse");
+    expect(cells.hosting_confidence).toBe("");
   });
 
   it("neutralises formula prefixes and quotes separators", () => {

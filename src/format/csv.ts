@@ -1,7 +1,19 @@
-import type { AbuseContact, Profile, Provider } from "../profile/types.js";
+import {
+  type AbuseContact,
+  type Profile,
+  type Provider,
+  ROLES,
+  type Role,
+} from "../profile/types.js";
 import { sanitize } from "./sanitize.js";
 import type { Formatter } from "./types.js";
 
+// Roles whose contact the contract's columns already carry; the others are added after them.
+const CONTRACT_ABUSE: Role[] = ["registrar", "hosting", "cdn"];
+const MORE_ABUSE = ROLES.filter((r) => !CONTRACT_ABUSE.includes(r));
+
+// The contract's columns first, in its order (scripts may read by position); then, as
+// extensions, every role's confidence and the contacts of the remaining roles.
 const COLUMNS = [
   "target",
   "host",
@@ -19,7 +31,9 @@ const COLUMNS = [
   "hosting_abuse",
   "cdn_abuse",
   "errors",
-] as const;
+  ...ROLES.map((r) => `${r}_confidence`),
+  ...MORE_ABUSE.map((r) => `${r}_abuse`),
+];
 
 /**
  * One RFC 4180 field. A cell a spreadsheet would run as a formula (= + - @, tab, CR) gets a
@@ -56,7 +70,9 @@ function row(p: Profile): string[] {
     abuseText(v.registrar?.abuse),
     abuseText(v.hosting?.abuse),
     abuseText(v.cdn?.abuse),
-    p.errors.map((e) => e.code).join(";"),
+    [...new Set(p.errors.map((e) => e.code))].join(";"),
+    ...ROLES.map((r) => v[r]?.confidence ?? ""),
+    ...MORE_ABUSE.map((r) => abuseText(v[r]?.abuse)),
   ];
 }
 
