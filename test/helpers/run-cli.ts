@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { main } from "../../src/cli/main.js";
+import { assertValidOutput } from "./profile-schema.js";
 
 export interface CliResult {
   code: number;
@@ -46,6 +47,8 @@ export async function runMain(args: string[], options: RunOptions = {}): Promise
     env: { HOME: "/nonexistent", ...options.env },
     signal: options.signal,
   });
+  // Every JSON/NDJSON output a test sees must match the published schema.
+  assertValidOutput(args, stdout);
   return { code, stdout, stderr };
 }
 
@@ -67,7 +70,14 @@ export function runBin(args: string[], options: { stdin?: string; env?: NodeJS.P
       stderr += d;
     });
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.on("close", (code) => {
+      try {
+        assertValidOutput(args, stdout);
+        resolve({ code: code ?? -1, stdout, stderr });
+      } catch (err) {
+        reject(err);
+      }
+    });
     child.stdin.end(options.stdin ?? "");
   });
 }
