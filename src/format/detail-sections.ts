@@ -125,10 +125,18 @@ export function httpLines(p: Profile, width: number): string[] {
       ["TLS SAN", t?.san],
       ["TLS valid", t ? `${humanDate(t.validFrom) ?? "?"} → ${humanDate(t.validTo) ?? "?"}` : null],
       ["TLS trusted", t ? (t.trusted ? "yes" : `no (${t.error ?? "reason not given"})`) : null],
-      ["TLS SHA-256", t?.sha256],
+      ["TLS SHA-256", t?.sha256 ? fingerprintGroups(t.sha256) : null],
     ],
     width,
   );
+}
+
+// A 95-character fingerprint is one word no terminal line holds: groups of 8 bytes can wrap.
+function fingerprintGroups(sha256: string): string {
+  const bytes = sha256.split(":");
+  const groups: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8) groups.push(bytes.slice(i, i + 8).join(":"));
+  return groups.join(" ");
 }
 
 /** The technologies section. */

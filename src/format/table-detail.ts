@@ -24,7 +24,7 @@ import {
 } from "./role-words.js";
 import { sanitize } from "./sanitize.js";
 import type { FormatOptions } from "./types.js";
-import { hangingIndent } from "./wrap.js";
+import { hangingIndent, wrapWords } from "./wrap.js";
 
 /**
  * Where a contact comes from, in plain words: "(published by the provider)", "(from the
@@ -110,25 +110,22 @@ function evidenceLines(p: Profile, paint: Paint, width: number, full: boolean): 
     return [[ROLE_LABELS[role], [...lines, ...(contacts ? [contacts] : [])]] as const];
   });
   const out: string[] = [];
+  const lead = 2 + 11 + 2;
   for (const [label, lines] of rows) {
     // "certificate authority" takes two lines of the label column.
     const cut = label.length > 11 ? label.indexOf(" ") : -1;
     const labels = cut > 0 ? [label.slice(0, cut), label.slice(cut + 1)] : [label];
-    lines.forEach((line, i) => {
-      const lead = `  ${(labels[i] ?? "").padEnd(11)}  `;
-      const wrapped = hangingIndent(lead, line, width);
-      for (const w of wrapped) {
-        out.push(line.startsWith("+") || line.startsWith("same ") ? dimTail(w, lead, paint) : w);
-      }
+    const physical = lines.flatMap((line) => {
+      const quiet = line.startsWith("+") || line.startsWith("same ");
+      return wrapWords(sanitize(line), Math.max(20, width - lead)).map((w) => ({ w, quiet }));
     });
-    if (labels[1] && lines.length < 2) out.push(`  ${labels[1]}`);
+    while (physical.length < labels.length) physical.push({ w: "", quiet: false });
+    physical.forEach(({ w, quiet }, i) => {
+      const text = quiet ? paint("dim", w) : w;
+      out.push(`  ${(labels[i] ?? "").padEnd(11)}  ${text}`.trimEnd());
+    });
   }
   return out;
-}
-
-// Dims the text after the label column (sanitised already by hangingIndent).
-function dimTail(line: string, lead: string, paint: Paint): string {
-  return line.slice(0, lead.length) + paint("dim", line.slice(lead.length));
 }
 
 /** A target with nothing to show: an invalid line or a domain nobody registered. */
