@@ -14,6 +14,7 @@ import {
   startFakeRdapServer,
 } from "./helpers/fake-rdap-server.js";
 import { type FakeWebServer, startWebServer } from "./helpers/fake-web-server.js";
+import { localFlags } from "./helpers/offline-world.js";
 import { runBin } from "./helpers/run-cli.js";
 import { runPty, visibleLine } from "./helpers/run-pty.js";
 import { testRootCa } from "./helpers/test-certs.js";
@@ -78,17 +79,9 @@ afterAll(async () => {
 });
 
 const flags = () => [
-  "--no-cache",
-  "--resolver",
-  dns.server,
-  "--rdap-bootstrap",
-  rdap.bootstrapUrl,
-  "--whois-server",
-  "127.0.0.1:9",
+  ...localFlags({ dns: dns.server, rdapBootstrap: rdap.bootstrapUrl }),
   "--connect-to",
   `public.example:443:127.0.0.1:${web.port}`,
-  "-t",
-  "2000",
 ];
 const env = () => ({ NODE_EXTRA_CA_CERTS: caFile });
 

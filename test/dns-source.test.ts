@@ -82,7 +82,8 @@ describe("dns source", () => {
         { preference: 10, exchange: "mx1.example.org" },
         { preference: 20, exchange: "mx2.example.org" },
       ],
-      txt: ["v=spf1 include:_spf.example.net ~all", "google-site-verification=abc"],
+      // Sorted: a server lists TXT strings in any order.
+      txt: ["google-site-verification=abc", "v=spf1 include:_spf.example.net ~all"],
       soa: expect.objectContaining({ mname: "ns1.example.org", serial: 2026 }),
       caa: [{ flags: 0, tag: "issue", value: "letsencrypt.org" }],
     });

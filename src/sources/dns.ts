@@ -7,6 +7,7 @@ import { findZoneCut } from "../clients/dns/zone-cut.js";
 import { type ErrorCode, ErrorGroups } from "../profile/errors.js";
 import type { CaaRecord, ErrorEntry, MxRecord, SoaRecord } from "../profile/types.js";
 import type { Context } from "../scan/context.js";
+import { compareText, sortAddresses, sortText } from "../util/stable-order.js";
 import { type DnsEvidence, emptyDnsSection } from "./evidence.js";
 import type { Source, SourceInput, SourceResult } from "./types.js";
 
@@ -69,16 +70,19 @@ export const dnsSource: Source<DnsEvidence> = {
 
     const chain = a.chain.length >= aaaa.chain.length ? a.chain : aaaa.chain;
     const section = emptyDnsSection();
-    section.a = a.records;
-    section.aaaa = aaaa.records;
+    // Resolvers rotate answers: sorted, so the order says nothing the data does not.
+    section.a = sortAddresses(a.records);
+    section.aaaa = sortAddresses(aaaa.records);
     section.cname = chain.map((step) => step.to);
-    section.ns = zone.ns;
+    section.ns = sortText(zone.ns);
     section.mx = records<MxRecord>(mx, "MX").sort(
-      (x, y) => x.preference - y.preference || x.exchange.localeCompare(y.exchange),
+      (x, y) => x.preference - y.preference || compareText(x.exchange, y.exchange),
     );
-    section.txt = records<string>(txt, "TXT");
+    section.txt = sortText(records<string>(txt, "TXT"));
     section.soa = records<SoaRecord>(soa, "SOA")[0] ?? null;
-    section.caa = records<CaaRecord>(caa, "CAA");
+    section.caa = records<CaaRecord>(caa, "CAA").sort(
+      (x, y) => x.flags - y.flags || compareText(x.tag, y.tag) || compareText(x.value, y.value),
+    );
 
     const answers: Record<string, DnsAnswer> = {};
     for (const answer of [...a.answers, ...aaaa.answers, ...zone.answers, mx, txt, soa, caa]) {

@@ -39,3 +39,18 @@ export const CLOSED_WHOIS = "127.0.0.1:9";
  * fake resolver (the RDAP client finds servers through the context's resolver only).
  */
 export const CLOSED_RDAP_BOOTSTRAP = "http://127.0.0.1:9/";
+
+/** Flags that point a CLI run at local DNS and RDAP servers, with no cache and no WHOIS. */
+export function localFlags(world: { dns: string; rdapBootstrap: string }): string[] {
+  return [
+    "--no-cache",
+    "--resolver",
+    world.dns,
+    "--rdap-bootstrap",
+    world.rdapBootstrap,
+    "--whois-server",
+    CLOSED_WHOIS,
+    "-t",
+    "2000",
+  ];
+}
