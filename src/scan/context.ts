@@ -77,6 +77,7 @@ export function createContext(options: ScanOptions, deps: ContextDeps = {}): Con
       timeoutMs: options.timeoutMs,
       resolvConf: deps.resolvConf ?? null,
       ...(dohDispatcher ? { dispatcher: dohDispatcher } : {}),
+      ...(deps.log ? { log: deps.log } : {}),
     });
   const http = deps.http ?? createHttpClient({ options, resolver });
   const clock = deps.clock ?? { now: () => Date.now() };

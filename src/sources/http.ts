@@ -18,6 +18,14 @@ export const httpSource: Source<HttpEvidence> = {
       signal: input.signal,
     });
     const page = result.page;
+    // -v: what the probe asked and what came back, one line per request and per failure.
+    if (page) {
+      const r = page.response;
+      for (const hop of r.redirects) ctx.log("debug", `http: ${hop} → redirect`);
+      const from = r.remoteAddress ? ` from ${r.remoteAddress}` : "";
+      ctx.log("debug", `http: ${r.finalUrl} → ${r.status}${from}, ${page.body.length} bytes`);
+    }
+    for (const e of result.errors) ctx.log("debug", `http: ${e.code} ${e.message}`);
     return {
       status: page ? "ok" : "error",
       value: page

@@ -1,6 +1,7 @@
 // Which servers a resolver asks, how long it waits and how often it tries: --resolver/--doh
 // first, then resolv.conf, then a documented last resort.
 import type { Dispatcher } from "undici";
+import type { LogSink } from "../log.js";
 import { parseResolvConf } from "./resolv-conf.js";
 import type { DnsServer } from "./types.js";
 
@@ -21,6 +22,13 @@ export interface ResolverOptions {
   now?: () => number;
   /** Most answers cached at once (default 10000). */
   maxCacheEntries?: number;
+  /** Where each lookup's outcome (debug) and a silent resolver (warn) are reported. */
+  log?: LogSink;
+  /**
+   * Lookups in a row with no reply from any server after which later ones fail at once
+   * (default 8); one at a time is still asked, so the run recovers when the network does.
+   */
+  giveUpAfter?: number;
 }
 
 /**

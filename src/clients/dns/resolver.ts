@@ -9,6 +9,7 @@ import { DnsCache } from "./cache.js";
 import { dohExchange } from "./doh-transport.js";
 import type { Ask, Exchange } from "./exchange.js";
 import { type ResolverOptions, resolverConfig } from "./resolver-config.js";
+import { SilentResolver } from "./silent-resolver.js";
 import { tcpExchange } from "./tcp-transport.js";
 import type { DnsAnswer, DnsServer, DnsStatus, RecordType, Resolver } from "./types.js";
 import { udpExchange } from "./udp-transport.js";
@@ -36,6 +37,11 @@ export function createResolver(opts: ResolverOptions): Resolver {
   let ownAgent: Agent | null = null;
   let rotation = 0;
   let closed = false;
+  const silence = new SilentResolver(
+    opts.giveUpAfter ?? 8,
+    (opts.doh ? [opts.doh] : cfg.servers.map((s) => `${s.host}:${s.port}`)).join(", "),
+    opts.log,
+  );
 
   const dispatcher = (): Dispatcher => {
     if (opts.dispatcher) return opts.dispatcher;
@@ -61,6 +67,23 @@ export function createResolver(opts: ResolverOptions): Resolver {
   }
 
   async function lookup(name: string, type: RecordType): Promise<DnsAnswer> {
+    const skipped = silence.skip(name, type);
+    if (skipped) return skipped;
+    const { answer, replied } = await lookupNow(name, type);
+    silence.record(replied);
+    opts.log?.(
+      "debug",
+      `dns: ${type} ${name}: ${answer.status}${answer.server ? ` from ${answer.server}` : ""} in ${Math.round(answer.durationMs)} ms`,
+    );
+    return answer;
+  }
+
+  // The answer, and whether any server replied at all (a silent network is not a SERVFAIL).
+  async function lookupNow(
+    name: string,
+    type: RecordType,
+  ): Promise<{ answer: DnsAnswer; replied: boolean }> {
+    let replied = false;
     const started = now();
     const targets: (DnsServer | string)[] = opts.doh ? [opts.doh] : cfg.servers;
     const first = rotation++ % targets.length;
@@ -77,11 +100,12 @@ export function createResolver(opts: ResolverOptions): Resolver {
         signal: lifetime.signal,
       };
       const ex = await exchange(target, ask);
+      if (ex.kind !== "failed" || ex.status !== "TIMEOUT") replied = true;
       const elapsed = now() - started;
       let answer: DnsAnswer;
       if (ex.kind === "reply") {
         answer = toAnswer(name, type, ex.message, ex.server, elapsed);
-        if (answer.status !== "SERVFAIL" && answer.status !== "REFUSED") return answer;
+        if (answer.status !== "SERVFAIL" && answer.status !== "REFUSED") return { answer, replied };
       } else if (ex.kind === "truncated") {
         answer = failedAnswer(name, type, "BAD_RESPONSE", "truncated over DoH", ex.server, elapsed);
       } else {
@@ -93,11 +117,12 @@ export function createResolver(opts: ResolverOptions): Resolver {
       }
     }
     const message = [...new Set(reasons)].join("; ").slice(0, 300) || "resolver closed";
-    return {
+    const answer = {
       ...(best ?? failedAnswer(name, type, "TIMEOUT", message, null, 0)),
       message,
       durationMs: now() - started,
     };
+    return { answer, replied };
   }
 
   function aborted(name: string, type: RecordType): DnsAnswer {
