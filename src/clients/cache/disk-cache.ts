@@ -20,8 +20,15 @@ function fileName(key: string): string {
   return key.replace(/[^A-Za-z0-9._-]/g, "_").replace(/^\.+/, "_");
 }
 
-/** A DiskCache in `dir` (created on first write); null `dir` gives a cache that holds nothing. */
-export function createDiskCache(dir: string | null): DiskCache {
+/**
+ * A DiskCache in `dir` (created on first write); null `dir` gives a cache that holds nothing.
+ * `onUnwritable` hears about the first failed write only: one warning per run, not per file.
+ */
+export function createDiskCache(
+  dir: string | null,
+  onUnwritable?: (message: string) => void,
+): DiskCache {
+  let warned = false;
   if (!dir) {
     return {
       read: async () => null,
@@ -48,7 +55,14 @@ export function createDiskCache(dir: string | null): DiskCache {
         await rename(tmp, path); // atomic on POSIX: readers never see half a file
         return { ok: true };
       } catch (err) {
-        return { ok: false, message: err instanceof Error ? err.message : String(err) };
+        const message = err instanceof Error ? err.message : String(err);
+        if (!warned && onUnwritable) {
+          warned = true;
+          onUnwritable(
+            `cache directory ${dir} is not writable (${message}); running without saving to it`,
+          );
+        }
+        return { ok: false, message };
       }
     },
   };

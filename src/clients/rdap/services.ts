@@ -38,7 +38,7 @@ export function createRegistrationServices(
   options: RegistrationConfig,
   deps: RegistrationServicesDeps,
 ): RegistrationServices {
-  const cache = createDiskCache(options.cacheDir);
+  const cache = createDiskCache(options.cacheDir, (message) => deps.log("warn", message));
   const perServer = options.maxPerServer ?? deps.rdapHttp?.maxInFlightPerServer ?? 4;
   const rdap = new RdapClient(options, {
     cache,
