@@ -39,3 +39,18 @@ export async function countTargets(paths: string[]): Promise<number | null> {
   }
   return total;
 }
+
+/** Lists up to this size are counted before the scan starts (a few milliseconds). */
+export const COUNT_FIRST_BYTES = 8 * 1024 * 1024;
+
+/** The files' total size in bytes (unreadable ones count as empty). */
+export async function totalBytes(paths: string[]): Promise<number> {
+  const sizes = await Promise.all(
+    paths.map((p) =>
+      stat(p)
+        .then((s) => s.size)
+        .catch(() => 0),
+    ),
+  );
+  return sizes.reduce((a, b) => a + b, 0);
+}

@@ -10,7 +10,7 @@ import { systemResolvConf } from "../scan/system-resolvers.js";
 import type { parseTarget } from "../scan/targets/normalize.js";
 import { sanitizeLine, stderrLog } from "./diagnostics.js";
 import { keepHeapSmall } from "./heap.js";
-import { countTargets, unreadableReason } from "./input-files.js";
+import { COUNT_FIRST_BYTES, countTargets, totalBytes, unreadableReason } from "./input-files.js";
 import { type Invocation, parseInvocation } from "./invocation.js";
 import { type CliIO, writeOut } from "./io.js";
 import { ProgressDisplay } from "./progress.js";
@@ -74,10 +74,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const total = streams.length === 0 ? inv.args.length : null;
   const showProgress = Boolean(io.stderr.isTTY) && !inv.quiet;
   const progress = new ProgressDisplay(io.stderr, showProgress, total);
-  if (showProgress) countInputs(inv, progress);
+  if (showProgress) await countInputs(inv, progress);
   let unscannable = 0;
   const emit = async (profile: Profile) => {
-    progress.finished(profile.errors.length > 0);
+    progress.finished(profile.errors.some((e) => !e.warning));
     if (scanner.wasUnscannable(profile)) unscannable += 1;
     const bad = profile.errors.find((e) => e.source === "input");
     if (bad) io.stderr.write(`hostscan: ${sanitizeLine(bad.message)}\n`);
@@ -129,13 +129,16 @@ async function firstUnreadable(inputs: string[]): Promise<string | null> {
   return null;
 }
 
-// The progress line's total for regular files, counted alongside the scan (not for stdin,
-// which can be read only once, nor with --shard, which keeps an unknown share).
-function countInputs(inv: Invocation, progress: ProgressDisplay): void {
+// The progress line's total for regular files (not stdin, which can be read only once, nor
+// with --shard, which keeps an unknown share): small files are counted before the scan starts,
+// large ones alongside it.
+async function countInputs(inv: Invocation, progress: ProgressDisplay): Promise<void> {
   if (inv.shard || inv.inputs.length === 0 || inv.inputs.includes("-")) return;
-  void countTargets([...new Set(inv.inputs)]).then((n) => {
+  const files = [...new Set(inv.inputs)];
+  const counted = countTargets(files).then((n) => {
     if (n !== null) progress.setTotal(inv.args.length + n);
   });
+  if ((await totalBytes(files)) <= COUNT_FIRST_BYTES) await counted;
 }
 
 /** Concurrency, the ordered-output window and duplicate suppression for a batch. */

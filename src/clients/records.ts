@@ -88,4 +88,9 @@ export interface ErrorEntry {
   source: ErrorSource;
   code: string;
   message: string;
+  /**
+   * Extension: true when what failed was not needed for the profile (the registrar's own
+   * record after the registry answered); a batch does not count the target as failing.
+   */
+  warning?: boolean;
 }

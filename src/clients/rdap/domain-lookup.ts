@@ -120,7 +120,8 @@ export async function lookupDomainRdap(
               "NOT_FOUND",
               `${new URL(related).host}: registrar has no record (HTTP 404)`,
             );
-      errors.push(entry(err.code, `registrar RDAP: ${err.message}`));
+      // The registry answered: the profile stands without it, so this is only a warning.
+      errors.push({ ...entry(err.code, `registrar RDAP: ${err.message}`), warning: true });
     }
   }
   return { kind: "ok", facts, server: base, registrarServer, errors, attempts };

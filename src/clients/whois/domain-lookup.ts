@@ -89,7 +89,11 @@ export async function lookupDomainWhois(
         registrarServer = referral;
       }
     } else {
-      errors.push(entry(ref.error.code, `registrar WHOIS: ${ref.error.message}`));
+      // The registry answered: the profile stands without it, so this is only a warning.
+      errors.push({
+        ...entry(ref.error.code, `registrar WHOIS: ${ref.error.message}`),
+        warning: true,
+      });
     }
   }
   return { kind: "ok", facts, server, registrarServer, registryName, errors };
