@@ -9,7 +9,7 @@ export function parseServer(spec: string): { host: string; port: number } {
   const m = /^\[([^\]]+)\](?::(\d+))?$/.exec(spec) ?? /^([^:]+)(?::(\d+))?$/.exec(spec);
   const port = m?.[2] ? Number(m[2]) : 43;
   if (!m?.[1] || port < 1 || port > 65535)
-    throw new HostscanError("INTERNAL", `bad WHOIS server ${spec}`);
+    throw new HostscanError("BAD_RESPONSE", `not a WHOIS server name: ${spec}`);
   return { host: m[1].toLowerCase(), port };
 }
 
