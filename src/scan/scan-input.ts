@@ -2,6 +2,7 @@ import { setMaxListeners } from "node:events";
 import { linkedSignal } from "../clients/net/linked-signal.js";
 import { failedProfile } from "../profile/build.js";
 import { ErrorGroups, toErrorEntry } from "../profile/errors.js";
+import { hasNoDns, isUnregistered } from "../profile/outcome.js";
 import type { Profile } from "../profile/types.js";
 import type { Context } from "./context.js";
 import { scanTarget } from "./scan-target.js";
@@ -61,15 +62,13 @@ export function targetDeadlineMs(timeoutMs: number): number {
 }
 
 /**
- * True when a target could not be scanned at all (exit status 1): invalid input, or every
- * source failed — no data from any source and at least one real failure.
+ * True when a target could not be scanned at all (exit status 1): invalid input, a domain
+ * nobody registered, or every source failed — no data from any source and a real failure.
  */
 export function wasUnscannable(p: Profile): boolean {
   if (p.errors.some((e) => e.source === "input")) return true;
-  const d = p.dns;
-  const anyDns =
-    d.a.length + d.aaaa.length + d.cname.length + d.ns.length + d.mx.length + d.txt.length > 0 ||
-    d.soa !== null;
-  const anyData = anyDns || p.registration !== null || p.network.length > 0 || p.http !== null;
+  if (isUnregistered(p)) return true;
+  const anyData =
+    !hasNoDns(p) || p.registration !== null || p.network.length > 0 || p.http !== null;
   return !anyData && p.errors.some((e) => !ErrorGroups.doesNotExist.has(e.code));
 }
