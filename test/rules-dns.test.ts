@@ -21,7 +21,10 @@ describe("dns", () => {
     expect(detectDns(e)).toMatchObject({
       name: "Cloudflare",
       confidence: "medium",
-      evidence: ["NS kyle.ns.cloudflare.com (ns.cloudflare.com)", "also NS ns1.example.net"],
+      evidence: [
+        "NS kyle.ns.cloudflare.com, a name under ns.cloudflare.com",
+        "also NS ns1.example.net",
+      ],
     });
   });
 
@@ -49,7 +52,7 @@ describe("dns", () => {
     };
     expect(detectDns(e)).toMatchObject({
       name: "DigitalOcean",
-      evidence: ["registry NS ns1.digitalocean.com (digitalocean.com)"],
+      evidence: ["registry NS ns1.digitalocean.com, a name under digitalocean.com"],
     });
   });
 });
@@ -124,6 +127,6 @@ describe("dns: the registry's delegation against the zone's own NS records", () 
       ),
     );
     expect(p).toMatchObject({ name: "Cloudflare", confidence: "high" });
-    expect(p?.evidence[0]).toBe("NS adam.ns.cloudflare.com (ns.cloudflare.com)");
+    expect(p?.evidence[0]).toBe("NS adam.ns.cloudflare.com, a name under ns.cloudflare.com");
   });
 });

@@ -108,3 +108,12 @@ export function shortValue(value: string, max = 80): string {
   const flat = value.replace(/\s+/g, " ").trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
+
+/**
+ * How a host name matched a catalogue name pattern, in words: nothing when the name is the
+ * pattern itself, else ", a name under ns.cloudflare.com" (patterns are label suffixes; never a
+ * bare pattern in brackets).
+ */
+export function matching(name: string, pattern: string): string {
+  return name.toLowerCase() === pattern.toLowerCase() ? "" : `, a name under ${pattern}`;
+}

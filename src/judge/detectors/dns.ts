@@ -4,7 +4,14 @@
 import { providerByName } from "../../catalogue/index.js";
 import type { Provider } from "../../profile/types.js";
 import type { Evidence } from "../../sources/evidence.js";
-import { addHit, type Candidate, describeAddress, strongest, toProvider } from "./attribution.js";
+import {
+  addHit,
+  type Candidate,
+  describeAddress,
+  matching,
+  strongest,
+  toProvider,
+} from "./attribution.js";
 import { commonOwner, ownNetwork } from "./ownership.js";
 import { ownerProvider } from "./report-to.js";
 
@@ -12,10 +19,14 @@ import { ownerProvider } from "./report-to.js";
 export function detectDns(e: Evidence): Provider | null {
   const { ns, where, claimed, context = [] } = nameservers(e);
   const found = new Map<string, Candidate>();
+  // Which nameservers each entry matched, so the rest are named as data, not found in text.
+  const matched = new Map<string, string[]>();
   for (const name of ns) {
     const match = providerByName("ns", name);
     if (!match?.entry.kinds.includes("dns")) continue;
-    addHit(found, match.entry, { channel: "dns", evidence: `${where} ${name} (${match.pattern})` });
+    const evidence = `${where} ${name}${matching(name, match.pattern)}`;
+    addHit(found, match.entry, { channel: "dns", evidence });
+    matched.set(match.entry.id, [...(matched.get(match.entry.id) ?? []), name]);
   }
   const best = strongest(found.values());
   if (best) {
@@ -26,7 +37,8 @@ export function detectDns(e: Evidence): Provider | null {
     // Nameserver networks were looked up for the zone's own NS names: only when they agree.
     const nets = claimed.length === 0 ? (e.network?.nameservers ?? []) : [];
     best.networks.push(...nets.filter((n) => ownNetwork(n, best.entry)));
-    const others = ns.filter((n) => !best.hits.some((h) => h.evidence.includes(` ${n} `)));
+    const own = matched.get(best.entry.id) ?? [];
+    const others = ns.filter((n) => !own.includes(n));
     const extra = [
       ...(others.length > 0 ? [`also ${where} ${others.join(", ")}`] : []),
       ...claimedEvidence(claimed),

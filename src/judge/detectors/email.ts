@@ -9,6 +9,7 @@ import {
   type Candidate,
   describeAddress,
   type Hit,
+  matching,
   strongest,
   toProvider,
 } from "./attribution.js";
@@ -106,7 +107,7 @@ export function detectEmail(e: Evidence): Provider | null {
 }
 
 function mxLine(r: { preference: number; exchange: string }, pattern: string): string {
-  return `MX ${r.preference} ${r.exchange} (${pattern})`;
+  return `MX ${r.preference} ${r.exchange}${matching(r.exchange, pattern)}`;
 }
 
 function normal(name: string): string {
