@@ -69,7 +69,7 @@ const run = (dns: FakeDns) =>
     "example.com",
   ]);
 
-describe("deterministic output", { timeout: 60_000 }, () => {
+describe("deterministic output", { timeout: 120_000 }, () => {
   it("gives byte-identical JSON for the same world answered in another order", async () => {
     const [a, b] = await Promise.all([run(forward), run(backward)]);
     const first = comparable(a.stdout) as { dns: { a: string[] } };

@@ -43,7 +43,7 @@ afterAll(async () => {
 
 const local = () => localFlags({ dns: dns.server, rdapBootstrap: rdap.bootstrapUrl });
 
-describe("usage messages", { timeout: 60_000 }, () => {
+describe("usage messages", { timeout: 120_000 }, () => {
   it("prefixes commander's errors with hostscan: and points to --help (exit 2)", async () => {
     const r = await runBin(["--nope", "example.com"]);
     expect(r.code).toBe(2);
@@ -99,7 +99,7 @@ describe("usage messages", { timeout: 60_000 }, () => {
   });
 });
 
-describe("answers a person can act on", { timeout: 60_000 }, () => {
+describe("answers a person can act on", { timeout: 120_000 }, () => {
   it("says 'no such domain' and exits 1 for a name nobody registered, cached or not", async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), "hostscan-cache-"));
     const args = ["--cache-dir", cacheDir, ...local().filter((f) => f !== "--no-cache")];

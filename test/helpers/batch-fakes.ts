@@ -5,12 +5,15 @@ import type { Profile } from "../../src/profile/types.js";
 import type { BatchOptions } from "../../src/scan/batch.js";
 import { generatorInfo } from "../../src/scan/generator.js";
 
+// Read once: it hashes the whole catalogue, and batch tests make tens of thousands of profiles.
+const GENERATOR = generatorInfo();
+
 /** A small profile for `line`; `code` marks it as an error profile when given. */
 export function fakeProfile(line: string, code = "FAKE"): Profile {
   const p = failedProfile(
     line,
     { code, message: line },
-    { scannedAt: "2026-01-01T00:00:00.000Z", durationMs: 0, generator: generatorInfo() },
+    { scannedAt: "2026-01-01T00:00:00.000Z", durationMs: 0, generator: GENERATOR },
   );
   return { ...p, errors: code === "FAKE" ? [] : p.errors };
 }
