@@ -79,6 +79,18 @@ describe("one target", () => {
     }
   });
 
+  it("gives the contact column the room narrow providers leave, before moving a contact", () => {
+    const de = profiles.find((p) => p.domain === "example-vps.de") as Profile;
+    expect(table([de], 80)).toMatch(
+      /^certificate +Let's Encrypt +high +cert-prob-reports@letsencrypt\.org$/m,
+    );
+    const blog = table([profiles[0] as Profile], 80).split("\n");
+    // Too wide for its column: the URL takes the row's next line, whole.
+    const mail = blog.findIndex((l) => l.startsWith("mail "));
+    expect(blog[mail]).toMatch(/high$/);
+    expect(blog[mail + 1]?.trim()).toBe("https://support.google.com/mail/contact/abuse");
+  });
+
   it("has no stray blank lines and no trailing spaces", () => {
     for (const p of profiles) {
       const text = table([p], 80);

@@ -12,8 +12,9 @@ export interface GridColumn {
 
 /**
  * Renders rows under a header, each cell wrapped at word boundaries to its column. A word wider
- * than the last column (a URL) gets a line of its own, moved left as far as it must be to fit
- * `width`, so it is never cut. Columns shrink to their content; cells are sanitised here.
+ * than the last column (a URL) goes on the row's next line (or one of its own), moved left as
+ * far as it must be to fit `width`, so it is never cut. Columns shrink to their content and the
+ * last one takes the room they leave; cells are sanitised here.
  */
 export function renderGrid(
   columns: GridColumn[],
@@ -28,6 +29,9 @@ export function renderGrid(
   });
   const last = columns.length - 1;
   const lastStart = widths.slice(0, last).reduce((sum, w) => sum + w + 2, 0);
+  const lastHeader = columns[last]?.header.length ?? 0;
+  const lastLongest = Math.max(0, ...clean.map((r) => maxLine(r[last] ?? "")));
+  widths[last] = Math.max(lastHeader, Math.min(lastLongest, options.width - lastStart));
   const lines = [
     columns
       .map(
@@ -39,23 +43,37 @@ export function renderGrid(
   for (const r of clean) {
     const cells = columns.map((_, i) => wrapWords(r[i] ?? "", widths[i] ?? 1));
     const height = Math.max(...cells.map((c) => c.length));
+    const tailStyle = columns[last]?.style?.(r[last] ?? "");
+    // A word too wide for the last column waits for the row's next line with room for it.
+    let spill: { indent: number; text: string } | null = null;
     for (let k = 0; k < height; k++) {
       const tail = cells[last]?.[k] ?? "";
-      const spill = tail.length > (widths[last] ?? 0);
+      const wide = tail.length > (widths[last] ?? 0);
+      let plain = "";
       const parts = columns.map((c, i) => {
-        const text = i === last && spill ? "" : (cells[i]?.[k] ?? "");
+        const text = i === last && wide ? "" : (cells[i]?.[k] ?? "");
         const style = text ? c.style?.(r[i] ?? "") : null;
         const shown = style ? paint(style, text) : text;
-        return i === last ? shown : `${shown}${pad(text, widths[i] ?? 0)}`;
+        const padded = i === last ? "" : pad(text, widths[i] ?? 0);
+        plain += `${i ? "  " : ""}${text}${padded}`;
+        return `${shown}${padded}`;
       });
-      const line = parts.join("  ").trimEnd();
+      let line = parts.join("  ").trimEnd();
+      const used = plain.trimEnd().length;
+      if (spill && !tail && used + 1 <= spill.indent) {
+        line = `${line}${" ".repeat(spill.indent - used)}${spill.text}`;
+        spill = null;
+      } else if (spill) {
+        lines.push(`${" ".repeat(spill.indent)}${spill.text}`);
+        spill = null;
+      }
       if (line) lines.push(line);
-      if (spill) {
+      if (wide) {
         const indent = Math.max(0, Math.min(lastStart, options.width - tail.length));
-        const style = columns[last]?.style?.(r[last] ?? "");
-        lines.push(`${" ".repeat(indent)}${style ? paint(style, tail) : tail}`);
+        spill = { indent, text: tailStyle ? paint(tailStyle, tail) : tail };
       }
     }
+    if (spill) lines.push(`${" ".repeat(spill.indent)}${spill.text}`);
   }
   return lines;
 }
@@ -63,6 +81,10 @@ export function renderGrid(
 // Spaces after a cell's text (outside its colour codes, so trimEnd sees them).
 function pad(text: string, width: number): string {
   return " ".repeat(Math.max(0, width - text.length));
+}
+
+function maxLine(text: string): number {
+  return Math.max(0, ...text.split("\n").map((l) => l.length));
 }
 
 // The width a cell needs: its whole text when it fits the column, else the column's width.
