@@ -4,6 +4,7 @@
 import { uniqueErrors } from "../profile/errors.js";
 import type { ErrorEntry, NetworkEntry } from "../profile/types.js";
 import type { Context } from "../scan/context.js";
+import { sortAddresses } from "../util/stable-order.js";
 import type { NetworkEvidence } from "./evidence.js";
 import type { Source, SourceResult } from "./types.js";
 
@@ -21,7 +22,10 @@ async function hostAddresses(
   const out = new Map<string, string>();
   for (const host of hosts.slice(0, MAX_HOSTS)) {
     const answer = await ctx.resolver.query(host, "A", { signal });
-    const addrs = answer.answers.filter((r) => r.type === "A").map((r) => String(r.data));
+    // The lowest address, not the first the resolver's rotation happens to give.
+    const addrs = sortAddresses(
+      answer.answers.filter((r) => r.type === "A").map((r) => String(r.data)),
+    );
     for (const ip of addrs.slice(0, MAX_PER_HOST)) if (!out.has(ip)) out.set(ip, host);
   }
   return [...out].map(([ip, host]) => ({ host, ip }));
