@@ -108,6 +108,7 @@ describe("registration source", () => {
         source: "rdap",
         code: "HTTP_STATUS",
         message: expect.stringMatching(/^registrar RDAP/),
+        warning: true,
       }),
     ]);
   });
