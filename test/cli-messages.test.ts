@@ -50,6 +50,12 @@ describe("usage messages", { timeout: 120_000 }, () => {
     expect(r.stderr).toBe("hostscan: unknown option '--nope' (see hostscan --help)\n");
   });
 
+  it("points to --help after a bad flag value too", async () => {
+    const r = await runBin(["--concurrency", "0", "example.com"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("hostscan: --concurrency: a whole number ≥ 1 (see hostscan --help)\n");
+  });
+
   it("shows examples, exit statuses and environment in --help, and no (default: [])", async () => {
     const r = await runBin(["--help"]);
     expect(r.code).toBe(0);

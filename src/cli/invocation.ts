@@ -2,6 +2,7 @@ import { CommanderError } from "commander";
 import type { FormatId } from "../format/types.js";
 import type { ScanOptions } from "../scan/options.js";
 import { parseShard, type Shard } from "../scan/shard.js";
+import { sanitizeLine } from "./diagnostics.js";
 import type { CliIO } from "./io.js";
 import { program } from "./program.js";
 import { need, scanOptions } from "./scan-options.js";
@@ -47,7 +48,7 @@ export function parseInvocation(argv: string[], io: CliIO): Invocation | { exit:
     };
   } catch (err) {
     if (err instanceof CommanderError) return { exit: err.exitCode === 0 ? 0 : 2 };
-    io.stderr.write(`hostscan: ${(err as Error).message}\n`);
+    io.stderr.write(`hostscan: ${sanitizeLine((err as Error).message)} (see hostscan --help)\n`);
     return { exit: 2 };
   }
 }
