@@ -70,7 +70,7 @@ export function createResolver(opts: ResolverOptions): Resolver {
     const skipped = silence.skip(name, type);
     if (skipped) return skipped;
     const { answer, replied } = await lookupNow(name, type);
-    silence.record(replied);
+    silence.record(replied, answer.message);
     opts.log?.(
       "debug",
       `dns: ${type} ${name}: ${answer.status}${answer.server ? ` from ${answer.server}` : ""} in ${Math.round(answer.durationMs)} ms`,

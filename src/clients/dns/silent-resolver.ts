@@ -28,8 +28,8 @@ export class SilentResolver {
     return failedAnswer(name, type, "TIMEOUT", why, null, 0);
   }
 
-  /** Records whether a finished lookup got any reply at all. */
-  record(replied: boolean): void {
+  /** Records whether a finished lookup got any reply at all, and if not, why (its message). */
+  record(replied: boolean, why: string | null): void {
     this.probing = false;
     if (replied) {
       this.streak = 0;
@@ -41,7 +41,7 @@ export class SilentResolver {
       this.warned = true;
       this.log?.(
         "warn",
-        `DNS server ${this.servers} did not answer ${this.streak} lookups in a row; the rest fail at once (TIMEOUT) until it answers again`,
+        `DNS server ${this.servers} did not answer ${this.streak} lookups in a row (last: ${why ?? "no reply"}); the rest fail at once (TIMEOUT) until it answers again`,
       );
     }
   }
