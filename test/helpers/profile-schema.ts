@@ -49,5 +49,9 @@ export function assertValidOutput(args: string[], stdout: string): void {
           .filter((l) => l.trim())
           .map((l) => JSON.parse(l))
       : [JSON.parse(stdout)].flat();
-  for (const v of values) assertValidProfile(v);
+  // Subcommands print their own documents (hostscan/summary@1, …): only profiles are checked here.
+  for (const v of values) {
+    const schema = (v as { schema?: unknown } | null)?.schema;
+    if (schema === undefined || schema === "hostscan/profile@1") assertValidProfile(v);
+  }
 }
