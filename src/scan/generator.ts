@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { CATALOGUE } from "../catalogue/index.js";
-import { fingerprintsVersion } from "../judge/fingerprints/version.js";
+import { fingerprintsVersion } from "../judge/fingerprints/dataset.js";
 import type { Generator } from "../profile/types.js";
 
 /** hostscan's own version, from its package.json. */
@@ -30,7 +30,7 @@ export function generatorInfo(): Generator {
   return {
     name: "hostscan",
     version: hostscanVersion(),
-    fingerprints: fingerprintsVersion(),
+    fingerprints: fingerprintsVersion,
     catalogue: catalogueDigest(),
   };
 }
