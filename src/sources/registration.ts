@@ -66,7 +66,6 @@ async function gatherFresh(
 
   if (rdap.kind === "ok") {
     const f = rdap.facts;
-    for (const w of f.warnings) ctx.log("debug", `rdap ${domain}: ${w}`);
     const registration: Registration = {
       source: "rdap",
       server: rdap.server,

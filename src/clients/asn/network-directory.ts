@@ -6,6 +6,7 @@ import { memo } from "../cache/memo.js";
 import type { Resolver } from "../dns/types.js";
 import { ErrorGroups } from "../errors.js";
 import { decodeAutnum, decodeNetwork, type NetworkFacts } from "../rdap/decode-network.js";
+import { malformedFields } from "../rdap/malformed.js";
 import type { RdapClient } from "../rdap/rdap-client.js";
 import type { ErrorEntry, NetworkEntry } from "../records.js";
 import { type CymruOrigin, type CymruResult, cymruAsName, cymruOrigin, ptrName } from "./cymru.js";
@@ -196,6 +197,7 @@ export class NetworkDirectory {
           return { facts: null, registry: null, errors };
         }
         const facts = decodeNetwork(res.body);
+        errors.push(...malformedFields(res.url, [...res.notes, ...facts.warnings]));
         const host = new URL(res.url).hostname;
         const registry = RIR_BY_HOST.find(([re]) => re.test(host))?.[1] ?? null;
         const value = { facts, registry, errors };

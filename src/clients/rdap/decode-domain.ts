@@ -1,9 +1,9 @@
 // An RDAP domain object (RFC 9083 §5.3) into the facts hostscan reports. Tolerant: unknown
-// members are ignored, a member of the wrong type becomes a warning, nothing throws.
-
+// members are ignored, a member of the wrong type is noted in `warnings`, nothing throws.
 import { parseRegistryDate } from "../../util/registry-date.js";
 import type { AbuseContact, Registration } from "../records.js";
-import { allEntities, findAbuse, findRole } from "./entities.js";
+import { allEntities, type FoundEntity, findAbuse, findRole } from "./entities.js";
+import { JsonView } from "./json-view.js";
 import { isRedacted, privacyService } from "./redaction.js";
 import { cleanIanaId, cleanText, cleanUrl } from "./sanitize.js";
 
@@ -26,27 +26,23 @@ export interface DomainFacts
   privacyService: string | null;
   /** Registrar RDAP URLs from `links` (rel "related", an RDAP/JSON media type). */
   related: string[];
+  /** Members of the wrong type, by path ("links[0].rel is not a string"); each was ignored. */
   warnings: string[];
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
+// Members read from lists a hostile answer could make endless.
+const MAX_LINKS = 100;
+const MAX_EVENTS = 100;
+const MAX_STATUS = 50;
+const MAX_NAMESERVERS = 100;
+const MAX_IDS = 20;
 
-function list(doc: Record<string, unknown>, key: string, warnings: string[]): unknown[] {
-  const v = doc[key];
-  if (v === undefined || v === null) return [];
-  if (Array.isArray(v)) return v;
-  warnings.push(`"${key}" is not an array; ignored`);
-  return [];
-}
-
-function relatedLinks(doc: Record<string, unknown>, warnings: string[]): string[] {
+function relatedLinks(doc: JsonView): string[] {
   const out: string[] = [];
-  for (const link of list(doc, "links", warnings)) {
-    if (!isObject(link) || String(link.rel).toLowerCase() !== "related") continue;
-    const type = typeof link.type === "string" ? link.type.toLowerCase() : "";
-    const href = cleanUrl(link.href);
+  for (const link of doc.get("links").list(MAX_LINKS)) {
+    if (link.get("rel").string()?.toLowerCase() !== "related") continue;
+    const type = link.get("type").string()?.toLowerCase() ?? "";
+    const href = cleanUrl(link.get("href").string());
     if (!href) continue;
     // Skip web pages (text/html); an untyped link counts when it looks like an RDAP path.
     const rdapType = type.includes("rdap+json") || type.includes("application/json");
@@ -55,8 +51,8 @@ function relatedLinks(doc: Record<string, unknown>, warnings: string[]): string[
   return [...new Set(out)].slice(0, 3);
 }
 
-function registrant(doc: unknown): Pick<DomainFacts, "registrant" | "privacyService"> {
-  const entity = findRole(doc, "registrant");
+function registrant(entities: FoundEntity[]): Pick<DomainFacts, "registrant" | "privacyService"> {
+  const entity = findRole(entities, "registrant");
   if (!entity) return { registrant: null, privacyService: null };
   const { card } = entity;
   const name = card.org ?? (card.kind === "org" || card.kind === "group" ? card.fn : null);
@@ -72,46 +68,55 @@ function registrant(doc: unknown): Pick<DomainFacts, "registrant" | "privacyServ
   return { registrant, privacyService: service };
 }
 
+function registrarOf(entities: FoundEntity[]): DomainFacts["registrar"] {
+  const entity = findRole(entities, "registrar");
+  if (!entity) return null;
+  const iana = entity.view
+    .get("publicIds")
+    .list(MAX_IDS)
+    .find((p) => /iana registrar id/i.test(p.get("type").string() ?? ""));
+  return {
+    name: entity.card.fn ?? entity.card.org,
+    ianaId: iana ? cleanIanaId(iana.get("identifier").text()) : null,
+    url: entity.card.url,
+  };
+}
+
+function dnssecOf(doc: JsonView): boolean | null {
+  const secure = doc.get("secureDNS");
+  if (!secure.present) return null;
+  const signed = secure.get("delegationSigned");
+  if (!secure.isObject) secure.note("is not an object");
+  else if (signed.present) return signed.boolean();
+  return null;
+}
+
 /** Decodes one RDAP domain document; `warnings` lists what was malformed. */
 export function decodeDomain(body: unknown): DomainFacts {
-  const warnings: string[] = [];
-  const doc = isObject(body) ? body : {};
-  if (!isObject(body)) warnings.push("answer is not a JSON object");
-  const registrarEntity = findRole(doc, "registrar");
-  let registrar: DomainFacts["registrar"] = null;
-  if (registrarEntity) {
-    const ids = Array.isArray(registrarEntity.raw.publicIds) ? registrarEntity.raw.publicIds : [];
-    const iana = ids.find((p) => isObject(p) && /iana registrar id/i.test(String(p.type)));
-    const { card } = registrarEntity;
-    registrar = {
-      name: card.fn ?? card.org,
-      ianaId: isObject(iana) ? cleanIanaId(iana.identifier) : null,
-      url: card.url,
-    };
+  const doc = JsonView.root(body);
+  const notes = doc.notes;
+  if (!doc.isObject) doc.note("is not a JSON object");
+  const entities = allEntities(doc);
+  const events: Record<string, string | null> = Object.create(null);
+  for (const e of doc.get("events").list(MAX_EVENTS)) {
+    const action = e.get("eventAction").string()?.toLowerCase();
+    if (action) events[action] ??= parseRegistryDate(e.get("eventDate").string());
   }
-  const events: Record<string, string | null> = {};
-  for (const e of list(doc, "events", warnings)) {
-    if (!isObject(e) || typeof e.eventAction !== "string") continue;
-    events[e.eventAction.toLowerCase()] ??= parseRegistryDate(e.eventDate);
-  }
-  const status = list(doc, "status", warnings)
-    .map((s) => cleanText(s, 80))
+  const status = doc
+    .get("status")
+    .list(MAX_STATUS)
+    .map((s) => cleanText(s.string(), 80))
     .filter((s): s is string => s !== null);
-  const nameservers = list(doc, "nameservers", warnings)
-    .map((n) => (isObject(n) ? cleanText(n.ldhName ?? n.unicodeName, 253) : null))
+  const nameservers = doc
+    .get("nameservers")
+    .list(MAX_NAMESERVERS)
+    .map((n) => cleanText(n.get("ldhName").string() ?? n.get("unicodeName").string(), 253))
     .filter((n): n is string => n !== null)
     .map((n) => n.toLowerCase().replace(/\.$/, ""))
     // A delegation lists a handful; a hostile answer could list thousands.
     .slice(0, 20);
-  const secure = doc.secureDNS;
-  let dnssec: boolean | null = null;
-  if (isObject(secure) && typeof secure.delegationSigned === "boolean") {
-    dnssec = secure.delegationSigned;
-  } else if (secure !== undefined) {
-    warnings.push('"secureDNS.delegationSigned" is missing or not a boolean');
-  }
   const registryAbuse =
-    allEntities(doc)
+    entities
       .filter((e) => e.roles.includes("abuse") && e.depth === 0)
       .map((e) => ({
         email: e.card.emails[0] ?? null,
@@ -119,10 +124,10 @@ export function decodeDomain(body: unknown): DomainFacts {
         url: e.card.url,
       }))
       .find((c) => c.email || c.phone || c.url) ?? null;
-  return {
-    registrar,
+  const facts: DomainFacts = {
+    registrar: registrarOf(entities),
     // Only an abuse entity under the registrar is the registrar's (ICANN RDAP profile §2.4.5).
-    abuse: findAbuse(doc, "registrar"),
+    abuse: findAbuse(doc, entities, "registrar"),
     registryAbuse,
     created: events.registration ?? null,
     updated: events["last changed"] ?? events["last update"] ?? null,
@@ -130,9 +135,11 @@ export function decodeDomain(body: unknown): DomainFacts {
     expires: events.expiration ?? events["registrar expiration"] ?? null,
     status: [...new Set(status)],
     nameservers: [...new Set(nameservers)],
-    dnssec,
-    ...registrant(doc),
-    related: relatedLinks(doc, warnings),
-    warnings,
+    dnssec: dnssecOf(doc),
+    ...registrant(entities),
+    related: relatedLinks(doc),
+    warnings: [],
   };
+  facts.warnings = notes.list;
+  return facts;
 }

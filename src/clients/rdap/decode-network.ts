@@ -1,7 +1,8 @@
 // RDAP ip network (RFC 9083 §5.4) and autnum (§5.5) objects into hostscan's facts.
 import ipaddr from "ipaddr.js";
 import type { AbuseContact } from "../records.js";
-import { allEntities, findAbuse } from "./entities.js";
+import { allEntities, type FoundEntity, findAbuse } from "./entities.js";
+import { JsonView } from "./json-view.js";
 import { cleanText } from "./sanitize.js";
 
 /** What an RIR says about the network that holds an address. */
@@ -20,6 +21,8 @@ export interface NetworkFacts {
   abuse: AbuseContact | null;
   /** Origin AS numbers some RIRs publish (ARIN's arin_originas0 extension). */
   originAsns: number[];
+  /** Members of the wrong type, by path; each was ignored. */
+  warnings: string[];
 }
 
 /** What an RIR says about an AS number. */
@@ -29,15 +32,15 @@ export interface AutnumFacts {
   country: string | null;
   org: string | null;
   abuse: AbuseContact | null;
+  /** Members of the wrong type, by path; each was ignored. */
+  warnings: string[];
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
+const MAX_ORIGINS = 50;
 
 // Old ARIN answers zero-pad octets ("074.125.000.000"); ipaddr.js reads those as octal.
 // Old RIPE answers write a prefix length after the address ("62.239.237.0/32").
-function cleanAddress(value: unknown): string | null {
+function cleanAddress(value: string | null): string | null {
   const text = cleanText(value, 64)?.replace(/\/\d{1,3}$/, "");
   if (!text) return null;
   const unpadded = /^[\d.]+$/.test(text) ? text.replace(/\b0+(\d)/g, "$1") : text;
@@ -50,13 +53,12 @@ function cleanAddress(value: unknown): string | null {
 
 const MAX_CIDRS = 64;
 
-function cidr0(doc: Record<string, unknown>): string[] {
+function cidr0(doc: JsonView): string[] {
   const out: string[] = [];
-  for (const c of Array.isArray(doc.cidr0_cidrs) ? doc.cidr0_cidrs.slice(0, MAX_CIDRS) : []) {
-    if (!isObject(c)) continue;
-    const prefix = cleanAddress(c.v4prefix ?? c.v6prefix);
-    const length = Number(c.length);
-    if (prefix && Number.isInteger(length) && length >= 0 && length <= 128)
+  for (const c of doc.get("cidr0_cidrs").list(MAX_CIDRS)) {
+    const prefix = cleanAddress(c.get("v4prefix").string() ?? c.get("v6prefix").string());
+    const length = c.get("length").number();
+    if (prefix && length !== null && Number.isInteger(length) && length >= 0 && length <= 128)
       out.push(`${prefix}/${length}`);
   }
   return out;
@@ -99,8 +101,8 @@ export function rangeToCidrs(start: string, end: string): string[] {
 
 // RIPE lists the objects' maintainers ("ALOJALIA-MNT", kind "individual") as registrants
 // beside the organisation (kind "org"), sorted by handle: the organisation is the owner.
-function orgOf(doc: unknown): string | null {
-  const registrants = allEntities(doc).filter((e) => e.roles.includes("registrant"));
+function orgOf(entities: FoundEntity[]): string | null {
+  const registrants = entities.filter((e) => e.roles.includes("registrant"));
   const owner =
     registrants.find((e) => e.card.kind === "org") ??
     registrants.find((e) => !/-MNT$/i.test(e.handle ?? "") && e.card.kind !== "individual") ??
@@ -108,19 +110,23 @@ function orgOf(doc: unknown): string | null {
   return owner ? (owner.card.org ?? owner.card.fn) : null;
 }
 
-function country(value: unknown): string | null {
+function country(value: string | null): string | null {
   const text = cleanText(value, 8);
   return text && /^[A-Za-z]{2}$/.test(text) ? text.toUpperCase() : null;
 }
 
-/** Decodes an RDAP ip network answer. */
+/** Decodes an RDAP ip network answer; `warnings` lists what was malformed. */
 export function decodeNetwork(body: unknown): NetworkFacts {
-  const doc = isObject(body) ? body : {};
-  const startAddress = cleanAddress(doc.startAddress);
-  const endAddress = cleanAddress(doc.endAddress);
-  const origins = Array.isArray(doc.arin_originas0_originautnums)
-    ? doc.arin_originas0_originautnums
-    : [];
+  const doc = JsonView.root(body);
+  if (!doc.isObject) doc.note("is not a JSON object");
+  const entities = allEntities(doc);
+  const startAddress = cleanAddress(doc.get("startAddress").string());
+  const endAddress = cleanAddress(doc.get("endAddress").string());
+  const originAsns = doc
+    .get("arin_originas0_originautnums")
+    .list(MAX_ORIGINS)
+    .map((v) => v.number())
+    .filter((n): n is number => n !== null && Number.isInteger(n) && n > 0);
   const fromDoc = cidr0(doc);
   const cidrs =
     fromDoc.length > 0
@@ -129,27 +135,31 @@ export function decodeNetwork(body: unknown): NetworkFacts {
         ? rangeToCidrs(startAddress, endAddress)
         : [];
   return {
-    handle: cleanText(doc.handle, 100),
-    name: cleanText(doc.name, 100),
+    handle: cleanText(doc.get("handle").text(), 100),
+    name: cleanText(doc.get("name").text(), 100),
     startAddress,
     endAddress,
     cidr: cidrs.length === 1 ? cidrs[0]! : null,
     cidrs,
-    country: country(doc.country),
-    org: orgOf(doc),
-    abuse: findAbuse(doc),
-    originAsns: origins.map(Number).filter((n) => Number.isInteger(n) && n > 0),
+    country: country(doc.get("country").string()),
+    org: orgOf(entities),
+    abuse: findAbuse(doc, entities),
+    originAsns,
+    warnings: doc.notes.list,
   };
 }
 
-/** Decodes an RDAP autnum answer. */
+/** Decodes an RDAP autnum answer; `warnings` lists what was malformed. */
 export function decodeAutnum(body: unknown): AutnumFacts {
-  const doc = isObject(body) ? body : {};
+  const doc = JsonView.root(body);
+  if (!doc.isObject) doc.note("is not a JSON object");
+  const entities = allEntities(doc);
   return {
-    handle: cleanText(doc.handle, 100),
-    name: cleanText(doc.name, 100),
-    country: country(doc.country),
-    org: orgOf(doc),
-    abuse: findAbuse(doc),
+    handle: cleanText(doc.get("handle").text(), 100),
+    name: cleanText(doc.get("name").text(), 100),
+    country: country(doc.get("country").string()),
+    org: orgOf(entities),
+    abuse: findAbuse(doc, entities),
+    warnings: doc.notes.list,
   };
 }

@@ -4,6 +4,7 @@ import { HostscanError } from "../errors.js";
 import type { ErrorEntry } from "../records.js";
 import { type DomainFacts, decodeDomain } from "./decode-domain.js";
 import type { RdapClient } from "./rdap-client.js";
+import { malformedFields } from "./malformed.js";
 import type { RdapAttempt } from "./types.js";
 
 /** What RDAP says about a domain. */
@@ -101,6 +102,7 @@ export async function lookupDomainRdap(
     return { kind: "error", server: base, errors, attempts };
   }
   let facts = decodeDomain(res.body);
+  errors.push(...malformedFields(res.url, [...res.notes, ...facts.warnings]));
   let registrarServer: string | null = null;
   // Follow the first registrar link that is not the document we already have.
   const related = facts.related.find((u) => u.toLowerCase() !== res.url.toLowerCase());
@@ -109,7 +111,9 @@ export async function lookupDomainRdap(
     const ref = await client.fetchReferral(related, signal);
     attempts.push(...ref.attempts);
     if (ref.kind === "ok") {
-      facts = mergeFacts(facts, decodeDomain(ref.body));
+      const registrar = decodeDomain(ref.body);
+      errors.push(...malformedFields(ref.url, [...ref.notes, ...registrar.warnings]));
+      facts = mergeFacts(facts, registrar);
       registrarServer = ref.url;
     } else {
       // A failed registrar lookup keeps the registry data; say why the richer data is missing.

@@ -1,12 +1,14 @@
 // RDAP entities (RFC 9083 §5.1) nest: ARIN puts the abuse POC under the registrant org,
 // Verisign under the registrar, RIPE at top level, APNIC as an IRT. One walker for all.
 import type { AbuseContact } from "../records.js";
+import { findEmail } from "./find-email.js";
 import { readVCard, type VCard } from "./jcard.js";
+import type { JsonView } from "./json-view.js";
 import { cleanEmail } from "./sanitize.js";
 
 /** An entity found in the tree, with its decoded card and how deep it sat. */
 export interface FoundEntity {
-  raw: Record<string, unknown>;
+  view: JsonView;
   handle: string | null;
   roles: string[];
   card: VCard;
@@ -17,28 +19,33 @@ export interface FoundEntity {
 
 const MAX_DEPTH = 8;
 const MAX_ENTITIES = 500;
+const MAX_ROLES = 20;
+/** Remarks read for an abuse address: remarks, lines per remark, characters per line. */
+const MAX_REMARKS = 50;
+const MAX_LINES = 50;
+const MAX_LINE = 8192;
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-/** Every entity under `obj`, breadth first (shallow ones first), bounded in depth and count. */
-export function allEntities(obj: unknown): FoundEntity[] {
+/** Every entity under `doc`, breadth first (shallow ones first), bounded in depth and count. */
+export function allEntities(doc: JsonView): FoundEntity[] {
   const out: FoundEntity[] = [];
-  let level: { node: unknown; roles: string[] }[] = [{ node: obj, roles: [] }];
+  let level: { node: JsonView; roles: string[] }[] = [{ node: doc, roles: [] }];
   for (let depth = 0; depth < MAX_DEPTH && level.length > 0; depth++) {
     const next: typeof level = [];
     for (const { node, roles: ancestorRoles } of level) {
-      const list = isObject(node) ? node.entities : null;
-      if (!Array.isArray(list)) continue;
-      for (const raw of list) {
-        if (!isObject(raw) || out.length >= MAX_ENTITIES) continue;
-        const roles = Array.isArray(raw.roles)
-          ? raw.roles.filter((r): r is string => typeof r === "string").map((r) => r.toLowerCase())
-          : [];
-        const handle = typeof raw.handle === "string" ? raw.handle : null;
-        out.push({ raw, handle, roles, card: readVCard(raw.vcardArray), depth, ancestorRoles });
-        next.push({ node: raw, roles: [...ancestorRoles, ...roles] });
+      for (const view of node.get("entities").list(MAX_ENTITIES)) {
+        if (out.length >= MAX_ENTITIES) break;
+        if (!view.isObject) {
+          view.note("is not an object");
+          continue;
+        }
+        const roles = view
+          .get("roles")
+          .strings(MAX_ROLES)
+          .map((r) => r.toLowerCase());
+        const handle = view.get("handle").string();
+        const card = readVCard(view.get("vcardArray"));
+        out.push({ view, handle, roles, card, depth, ancestorRoles });
+        next.push({ node: view, roles: [...ancestorRoles, ...roles] });
       }
     }
     level = next;
@@ -58,26 +65,29 @@ export function contactOf(entity: FoundEntity): AbuseContact | null {
  * (optionally only those nested in an entity with `underRole`), else an address that remarks
  * name for abuse reports (AFRINIC), else null.
  */
-export function findAbuse(obj: unknown, underRole?: string): AbuseContact | null {
-  const abuse = allEntities(obj).filter(
+export function findAbuse(
+  doc: JsonView,
+  entities: FoundEntity[],
+  underRole?: string,
+): AbuseContact | null {
+  const abuse = entities.filter(
     (e) => e.roles.includes("abuse") && (!underRole || e.ancestorRoles.includes(underRole)),
   );
   for (const e of abuse) {
     const c = contactOf(e);
     if (c) return c;
   }
-  return underRole ? null : abuseFromRemarks(obj);
+  return underRole ? null : abuseFromRemarks(doc);
 }
 
 /** An e-mail address that a remark ties to abuse ("please send abuse reports to …"). */
-export function abuseFromRemarks(obj: unknown): AbuseContact | null {
-  const remarks = isObject(obj) && Array.isArray(obj.remarks) ? obj.remarks : [];
-  for (const remark of remarks.slice(0, 50)) {
-    const lines = isObject(remark) && Array.isArray(remark.description) ? remark.description : [];
-    for (const line of lines.slice(0, 50)) {
-      if (typeof line !== "string" || !/abuse/i.test(line)) continue;
-      const m = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(line);
-      const email = m ? cleanEmail(m[0]) : null;
+export function abuseFromRemarks(doc: JsonView): AbuseContact | null {
+  for (const remark of doc.get("remarks").list(MAX_REMARKS)) {
+    for (const view of remark.get("description").list(MAX_LINES)) {
+      const line = view.string()?.slice(0, MAX_LINE);
+      if (!line || !/abuse/i.test(line)) continue;
+      const found = findEmail(line);
+      const email = found ? cleanEmail(found) : null;
       if (email) return { email, phone: null, url: null };
     }
   }
@@ -85,6 +95,6 @@ export function abuseFromRemarks(obj: unknown): AbuseContact | null {
 }
 
 /** The shallowest entity with a role, or null. */
-export function findRole(obj: unknown, role: string): FoundEntity | null {
-  return allEntities(obj).find((e) => e.roles.includes(role)) ?? null;
+export function findRole(entities: FoundEntity[], role: string): FoundEntity | null {
+  return entities.find((e) => e.roles.includes(role)) ?? null;
 }

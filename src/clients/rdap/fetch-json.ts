@@ -1,6 +1,7 @@
 import { type Dispatcher, request } from "undici";
 import { errorCode, errorMessage, HostscanError } from "../errors.js";
 import { type LinkedSignal, linkedSignal } from "../net/linked-signal.js";
+import { limitJsonDepth } from "./json-depth.js";
 import type { ServerLimiter } from "./server-limiter.js";
 import type { RdapAttempt, RdapFetchResult, RdapHttpOptions } from "./types.js";
 
@@ -48,13 +49,22 @@ async function readCapped(body: Dispatcher.ResponseData["body"], max: number): P
   return Buffer.concat(chunks);
 }
 
+/** Deepest nesting parsed; RDAP needs a dozen levels. */
+const MAX_JSON_DEPTH = 64;
+
 // JSON only: an HTML error page or any other text is BAD_RESPONSE, never a crash.
-function decodeJson(bytes: Buffer, contentType: string, status: number): unknown {
-  if (/html/i.test(contentType)) {
+function decodeJson(
+  bytes: Buffer,
+  contentType: string,
+  status: number,
+): { body: unknown; notes: string[] } {
+  if (/html/i.test(contentType.slice(0, 200))) {
     throw new HostscanError("BAD_RESPONSE", `HTML page instead of JSON (HTTP ${status})`);
   }
+  const limited = limitJsonDepth(bytes.toString("utf8"), MAX_JSON_DEPTH);
+  const notes = limited.cut ? [`${limited.cut} nested deeper than ${MAX_JSON_DEPTH} levels`] : [];
   try {
-    return JSON.parse(bytes.toString("utf8"));
+    return { body: JSON.parse(limited.text), notes };
   } catch {
     throw new HostscanError("BAD_RESPONSE", `malformed JSON (HTTP ${status})`);
   }
@@ -152,8 +162,8 @@ export async function fetchJson(
         throw new HostscanError("HTTP_STATUS", `${parsed.host}: HTTP ${status}`);
       }
       const bytes = await readCapped(res.body, opts.maxBodyBytes);
-      const body = decodeJson(bytes, header(res.headers, "content-type") ?? "", status);
-      return { kind: "ok", url, status, body, attempts };
+      const json = decodeJson(bytes, header(res.headers, "content-type") ?? "", status);
+      return { kind: "ok", url, status, body: json.body, notes: json.notes, attempts };
     } catch (err) {
       const code = errorCode(err);
       const text = code === "TIMEOUT" ? `no answer in ${opts.timeoutMs} ms` : errorMessage(err);

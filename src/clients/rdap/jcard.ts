@@ -1,5 +1,6 @@
 // jCard (RFC 7095) as RDAP carries it in `vcardArray` (RFC 9083 §5.1): ["vcard", [[name,
-// params, type, value], …]]. Decoded tolerantly: anything malformed is skipped.
+// params, type, value], …]]. Decoded tolerantly: anything malformed is skipped (and noted).
+import type { JsonView } from "./json-view.js";
 import { cleanEmail, cleanPhone, cleanText, cleanUrl } from "./sanitize.js";
 
 /** The few vCard members hostscan uses, each already sanitised. */
@@ -15,59 +16,79 @@ export interface VCard {
   country: string | null;
 }
 
-type Prop = [string, Record<string, unknown>, string, unknown];
-
-function props(vcardArray: unknown): Prop[] {
-  if (!Array.isArray(vcardArray) || !Array.isArray(vcardArray[1])) return [];
-  return (vcardArray[1] as unknown[]).filter(
-    (p): p is Prop => Array.isArray(p) && p.length >= 4 && typeof p[0] === "string",
-  );
+/** One property: its lower-cased name, its parameters and its value. */
+interface Prop {
+  name: string;
+  params: JsonView;
+  value: JsonView;
 }
 
-function params(p: Prop): Record<string, unknown> {
-  return p[1] && typeof p[1] === "object" ? p[1] : {};
+// A card lists a few dozen properties; a hostile one could list a million.
+const MAX_PROPS = 200;
+const MAX_TYPES = 10;
+
+function props(vcardArray: JsonView): Prop[] {
+  const out: Prop[] = [];
+  for (const p of vcardArray.at(1).list(MAX_PROPS)) {
+    const name = p.at(0).string();
+    if (name === null || !Array.isArray(p.value) || p.value.length < 4) continue;
+    out.push({ name: name.toLowerCase(), params: p.at(1), value: p.at(3) });
+  }
+  return out;
 }
 
-function text(value: unknown): string | null {
-  // Structured values (org with units, adr) arrive as arrays: take the first non-empty member.
-  if (Array.isArray(value)) return text(value.find((v) => typeof v === "string" && v.trim()));
-  return cleanText(value);
+function text(value: JsonView): string | null {
+  // Structured values (org with units, adr) arrive as arrays: take the first non-empty string.
+  if (Array.isArray(value.value)) {
+    for (const m of value.list(MAX_TYPES)) {
+      const t = typeof m.value === "string" ? cleanText(m.value) : null;
+      if (t) return t;
+    }
+    return null;
+  }
+  return cleanText(value.string());
+}
+
+function types(p: Prop): string[] {
+  return p.params
+    .get("type")
+    .strings(MAX_TYPES)
+    .map((t) => t.toLowerCase());
 }
 
 function rank(p: Prop): number {
-  const ps = params(p);
-  const types = [ps.type].flat().map((t) => String(t).toLowerCase());
-  if (types.includes("abuse")) return 0;
-  const pref = Number(ps.pref);
-  return Number.isFinite(pref) ? pref : 100;
+  if (types(p).includes("abuse")) return 0;
+  return p.params.get("pref").number() ?? 100;
 }
 
+const ALPHA2 = /^[A-Za-z]{2}$/;
+
 function country(p: Prop): string | null {
-  const cc = params(p).cc;
-  if (typeof cc === "string" && /^[A-Za-z]{2}$/.test(cc)) return cc.toUpperCase();
-  const value = p[3];
-  const last = Array.isArray(value) ? value[6] : null;
-  return typeof last === "string" && /^[A-Za-z]{2}$/.test(last.trim())
-    ? last.trim().toUpperCase()
-    : null;
+  const cc = p.params.get("cc").string();
+  if (cc && ALPHA2.test(cc)) return cc.toUpperCase();
+  const last = Array.isArray(p.value.value) ? p.value.at(6).string()?.trim() : null;
+  return last && ALPHA2.test(last) ? last.toUpperCase() : null;
 }
 
 /** Decodes a `vcardArray`; a missing or malformed one gives an empty card. */
-export function readVCard(vcardArray: unknown): VCard {
+export function readVCard(vcardArray: JsonView): VCard {
   const all = props(vcardArray);
-  const of = (name: string) => all.filter((p) => p[0].toLowerCase() === name);
+  const of = (name: string) => all.filter((p) => p.name === name);
   const first = (name: string) =>
     of(name)
-      .map((p) => text(p[3]))
+      .map((p) => text(p.value))
       .find((v) => v) ?? null;
-  const emails = of("email")
-    .sort((a, b) => rank(a) - rank(b))
-    .map((p) => cleanEmail(p[3]))
+  const ranked = (name: string) =>
+    of(name)
+      .map((p) => ({ p, rank: rank(p) }))
+      .sort((a, b) => a.rank - b.rank)
+      .map(({ p }) => p);
+  const emails = ranked("email")
+    .map((p) => cleanEmail(p.value.string()))
     .filter((e): e is string => e !== null);
-  const phones = of("tel")
-    .filter((p) => !/fax/i.test(JSON.stringify(params(p).type ?? "")))
-    .sort((a, b) => rank(a) - rank(b))
-    .map((p) => cleanPhone(p[3]))
+  const phones = ranked("tel")
+    .filter((p) => !types(p).some((t) => t.includes("fax")))
+    .map((p) => cleanPhone(p.value.text()))
     .filter((t): t is string => t !== null);
   return {
     fn: first("fn"),
@@ -77,7 +98,7 @@ export function readVCard(vcardArray: unknown): VCard {
     phones: [...new Set(phones)],
     url:
       of("url")
-        .map((p) => cleanUrl(p[3]))
+        .map((p) => cleanUrl(p.value.string()))
         .find((u) => u) ?? null,
     country:
       of("adr")

@@ -15,7 +15,15 @@ export interface RdapAttempt {
  * or an error with a stable code. Every attempt (redirect hops, retries) is listed.
  */
 export type RdapFetchResult =
-  | { kind: "ok"; url: string; status: number; body: unknown; attempts: RdapAttempt[] }
+  | {
+      kind: "ok";
+      url: string;
+      status: number;
+      body: unknown;
+      /** What was cut before decoding (containers nested too deep), by path. */
+      notes: string[];
+      attempts: RdapAttempt[];
+    }
   | { kind: "not-found"; url: string; attempts: RdapAttempt[] }
   | { kind: "error"; url: string; error: HostscanError; attempts: RdapAttempt[] };
 
