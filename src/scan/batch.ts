@@ -1,4 +1,5 @@
 import type { Profile } from "../profile/types.js";
+import { ABORTED, untilAbort } from "./until-abort.js";
 
 /** Scans one input line; always resolves to a profile (invalid lines included). */
 export type ScanLine = (line: string, signal: AbortSignal) => Promise<Profile>;
@@ -23,28 +24,6 @@ export interface BatchSummary {
   total: number;
   written: number;
   interrupted: boolean;
-}
-
-const ABORTED = Symbol("aborted");
-
-// Resolves with `promise`, or with ABORTED as soon as the signal fires; the listener is removed
-// again so a long run does not pile up reactions on one promise (a Promise.race leak).
-function untilAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | typeof ABORTED> {
-  if (signal.aborted) return Promise.resolve(ABORTED);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => resolve(ABORTED);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (err: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(err);
-      },
-    );
-  });
 }
 
 /**

@@ -29,6 +29,11 @@ export interface ScanOptions {
   whoisServer: string;
   userAgent: string;
   maxBodyBytes: number;
+  /**
+   * Most one target may take, in milliseconds; sources still running then are recorded as
+   * TIMEOUT. Default: `targetDeadlineMs(timeoutMs)`, max(30 s, 8 × timeoutMs).
+   */
+  targetDeadlineMs?: number;
   /** Most RDAP/WHOIS requests in flight to one server at a time, for the whole run (default 4). */
   maxPerServer?: number;
 }

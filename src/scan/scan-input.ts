@@ -30,7 +30,8 @@ export async function scanInput(
     );
   }
   // One overall deadline per target, so one bad target cannot stall its batch window.
-  const deadline = linkedSignal(signal, targetDeadlineMs(ctx.options.timeoutMs));
+  const ms = ctx.options.targetDeadlineMs ?? targetDeadlineMs(ctx.options.timeoutMs);
+  const deadline = linkedSignal(signal, ms);
   // Every lookup of the target listens on this signal: dozens at once is by design, not a leak.
   setMaxListeners(0, deadline.signal);
   try {

@@ -1,8 +1,8 @@
 import { judge } from "../judge/detectors/index.js";
 import { detectTechnologies } from "../judge/fingerprints/detect.js";
 import { buildProfile } from "../profile/build.js";
-import { toErrorEntry } from "../profile/errors.js";
-import type { ErrorSource, Profile } from "../profile/types.js";
+import { errorCode, errorMessage, toErrorEntry } from "../profile/errors.js";
+import type { ErrorEntry, ErrorSource, Profile } from "../profile/types.js";
 import { gatherAnsweringNetwork } from "../sources/answering-network.js";
 import { type Evidence, emptyEvidence } from "../sources/evidence.js";
 import { sources } from "../sources/index.js";
@@ -16,6 +16,24 @@ import type {
 } from "../sources/types.js";
 import type { Context } from "./context.js";
 import type { Target } from "./targets/types.js";
+import { ABORTED, untilAbort } from "./until-abort.js";
+
+/** The profile's error source for a source id (registration and network speak for RDAP/ASN). */
+function errorSourceOf(id: SourceId): ErrorSource {
+  return id === "registration" ? "rdap" : id === "network" ? "asn" : id;
+}
+
+/** TIMEOUT when the target's deadline stopped `what`, ABORTED when the run was interrupted. */
+function deadlineError(source: ErrorSource, what: string, signal: AbortSignal): ErrorEntry {
+  const timeout = errorCode(signal.reason) === "TIMEOUT";
+  return {
+    source,
+    code: timeout ? "TIMEOUT" : "ABORTED",
+    message: timeout
+      ? `${what}: not finished within the target's deadline (${errorMessage(signal.reason)})`
+      : `${what}: interrupted`,
+  };
+}
 
 // A source that throws is a bug, but one target's bug must not kill the batch: record it.
 async function runSource<K extends SourceId>(
@@ -27,14 +45,19 @@ async function runSource<K extends SourceId>(
   const elapsed = () => Math.round(ctx.clock.now() - started);
   try {
     const registry: SourceRegistry = sources;
-    const result = (await registry[id].gather(ctx, input)) as SourceResult<SourceValues[K]>;
+    const work = registry[id].gather(ctx, input) as Promise<SourceResult<SourceValues[K]>>;
+    // A step that over-runs or ignores the signal cannot hold the target past its deadline.
+    const result = await untilAbort(work, input.signal);
+    if (result === ABORTED) {
+      const errors = [deadlineError(errorSourceOf(id), `${id} source`, input.signal)];
+      return { status: "error", value: null, errors, durationMs: elapsed() };
+    }
     return { ...result, durationMs: result.status === "skipped" ? 0 : elapsed() };
   } catch (err) {
-    const source: ErrorSource = id === "registration" ? "rdap" : id === "network" ? "asn" : id;
     return {
       status: "error",
       value: null,
-      errors: [toErrorEntry(source, err, `${id} source failed`)],
+      errors: [toErrorEntry(errorSourceOf(id), err, `${id} source failed`)],
       durationMs: elapsed(),
     };
   }
@@ -71,9 +94,16 @@ export async function scanTarget(
   rest.forEach((id, i) => {
     record(evidence, id, outcomes[i] as SourceOutcome<SourceValues[typeof id]>);
   });
-  const answering = await gatherAnsweringNetwork(ctx, { ...input, http: evidence.http });
-  evidence.answering = answering.value;
-  evidence.errors.push(...answering.errors);
+  const answering = await untilAbort(
+    gatherAnsweringNetwork(ctx, { ...input, http: evidence.http }),
+    signal,
+  );
+  if (answering === ABORTED) {
+    evidence.errors.push(deadlineError("asn", "answering network", signal));
+  } else {
+    evidence.answering = answering.value;
+    evidence.errors.push(...answering.errors);
+  }
 
   evidence.technologies = detectTechnologies(evidence);
   const providers = judge(evidence);

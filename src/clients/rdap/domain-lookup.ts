@@ -3,8 +3,8 @@
 import { HostscanError } from "../errors.js";
 import type { ErrorEntry } from "../records.js";
 import { type DomainFacts, decodeDomain } from "./decode-domain.js";
-import type { RdapClient } from "./rdap-client.js";
 import { malformedFields } from "./malformed.js";
+import type { RdapClient } from "./rdap-client.js";
 import type { RdapAttempt } from "./types.js";
 
 /** What RDAP says about a domain. */
