@@ -235,3 +235,29 @@ describe("where a contact comes from, in the table", () => {
     expect(abuseVia(undefined)).toBeNull();
   });
 });
+
+describe("table errors", () => {
+  it("escapes an error's code and source, not only its message", () => {
+    const p = profile("a.example", {
+      errors: [{ source: "dns\u001b[2J" as "dns", code: "X\u009b31m", message: "m\u0007" }],
+    });
+    const text = render("table", [p]);
+    expect(text).toContain("X\\x9b31m dns\\x1b[2J: m\\x07");
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  it("names a page cut at --max-body", () => {
+    const http = {
+      url: "https://a.example/",
+      finalUrl: "https://a.example/",
+      status: 200,
+      redirects: [],
+      headers: {},
+      tls: null,
+      truncated: true,
+    };
+    expect(render("table", [profile("a.example", { http })])).toMatch(
+      /body +cut at --max-body \(only its start was read\)/,
+    );
+  });
+});

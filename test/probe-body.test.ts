@@ -49,7 +49,16 @@ describe("body reading", () => {
       },
       { maxBodyBytes: 100_000, timeoutMs: 5000 },
     );
-    expect(errors).toEqual([]);
+    // The cut is said: a warning, and the profile's http.truncated.
+    expect(errors).toEqual([
+      {
+        source: "http",
+        code: "TRUNCATED",
+        severity: "warning",
+        message: expect.stringContaining("longer than 100000 bytes (--max-body)"),
+      },
+    ]);
+    expect(evidence?.response.truncated).toBe(true);
     expect(evidence?.body.length).toBe(100_000);
     expect(sent).toBeLessThan(20 * 1024 * 1024);
   });
@@ -62,6 +71,7 @@ describe("body reading", () => {
     );
     expect(evidence?.response.status).toBe(200);
     expect(evidence?.body.length).toBe(256 * 1024);
+    expect(evidence?.response.truncated).toBe(true);
     expect(errors).toEqual([expect.objectContaining({ source: "http", code: "TOO_LARGE" })]);
   });
 

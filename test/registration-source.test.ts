@@ -43,6 +43,8 @@ async function world() {
     "beispiel.de": whoisFixture("denic-example.de.txt"),
     "frei.de": whoisFixture("denic-free.de.txt"),
     "busy.de": whoisFixture("denic-throttled.txt"),
+    // A real answer followed by 400 KiB of remarks: cut at the 256 KiB cap.
+    "lang.de": `${whoisFixture("denic-example.de.txt")}${"% remark\n".repeat(40_000)}`,
   });
   const iana = await startFakeWhoisServer({
     com: whoisFixture("iana-com.txt", { COM_SERVER: thin.server }),
@@ -152,6 +154,24 @@ describe("registration source", () => {
     // IANA is asked about .de once per run.
     await gather(ctx, "frei.de");
     expect(iana.queries.filter((q) => q === "de")).toHaveLength(1);
+  });
+
+  it("a WHOIS answer cut at the size cap is parsed from its start and said TRUNCATED", async () => {
+    const { ctx } = await world();
+    const { outcome } = await gather(ctx, "lang.de");
+    expect(outcome.status).toBe("ok");
+    expect(outcome.value?.registration.nameservers).toEqual([
+      "ns1.beispiel.de",
+      "ns2.provider.example",
+    ]);
+    expect(outcome.errors).toEqual([
+      {
+        source: "whois",
+        code: "TRUNCATED",
+        severity: "warning",
+        message: expect.stringMatching(/answer cut after 262144 characters/),
+      },
+    ]);
   });
 
   it("DENIC 'Status: free' is NOT_FOUND; a throttled answer is RATE_LIMITED", async () => {

@@ -26,6 +26,7 @@ export type ErrorCode =
   | "PROXY_ERROR"
   | "ABORTED"
   | "INVALID_TARGET"
+  | "TRUNCATED"
   | "INTERNAL";
 
 /** A set of codes, spelt as ErrorCode (the compiler checks each name), looked up by any string. */
@@ -56,6 +57,8 @@ export const ErrorGroups = {
   doesNotExist: codes("NXDOMAIN", "NOT_FOUND"),
   /** Registry answers that asking again would only repeat. */
   stableAnswer: codes("NOT_FOUND", "NO_RDAP_SERVER"),
+  /** Warnings: the data is there, but not all of it (entries get `severity: "warning"`). */
+  warning: codes("TRUNCATED"),
 } as const;
 
 /** An error that knows its stable code and keeps its cause. */
@@ -132,8 +135,17 @@ export function errorCode(err: unknown): ErrorCode {
 
 /** A message for an `errors[]` entry: the error's own text, one line, bounded. */
 export function errorMessage(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
-  return text.replace(/\s+/g, " ").slice(0, 300);
+  const text = err instanceof Error ? err.message : safeString(err);
+  return text.slice(0, 1200).replace(/\s+/g, " ").slice(0, 300);
+}
+
+// String() throws for an object without a callable toString ({toString: 0}); a thrown value can be anything.
+function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }
 
 /** The entries with exact repeats removed, first occurrence kept (order preserved). */
@@ -150,5 +162,8 @@ export function uniqueErrors(errors: ErrorEntry[]): ErrorEntry[] {
 /** An `errors[]` entry from a thrown value. */
 export function toErrorEntry(source: ErrorSource, err: unknown, context?: string): ErrorEntry {
   const message = errorMessage(err);
-  return { source, code: errorCode(err), message: context ? `${context}: ${message}` : message };
+  const code = errorCode(err);
+  const entry: ErrorEntry = { source, code, message: context ? `${context}: ${message}` : message };
+  if (ErrorGroups.warning.has(code)) entry.severity = "warning";
+  return entry;
 }

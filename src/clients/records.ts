@@ -93,4 +93,6 @@ export interface ErrorEntry {
    * record after the registry answered); a batch does not count the target as failing.
    */
   warning?: boolean;
+  /** Extension: "warning" when the data is there but incomplete (TRUNCATED); absent for errors. */
+  severity?: "warning";
 }

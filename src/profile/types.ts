@@ -122,6 +122,8 @@ export interface HttpSection {
   tls: TlsInfo | null;
   /** Extension: the address the final response came from. */
   remoteAddress?: string | null;
+  /** Extension: true when the page was cut at --max-body (the fingerprints saw only the start). */
+  truncated?: boolean;
   /** Extension: where the site redirects to another registrable domain (not followed). */
   offsiteRedirect?: string;
   /**

@@ -10,8 +10,10 @@ export interface FetchedResponse {
   headers: Record<string, string>;
   setCookies: string[];
   body: string;
-  /** Problems met while reading the body (TIMEOUT, TOO_LARGE, BAD_RESPONSE); the rest is kept. */
+  /** Problems met while reading the body (TIMEOUT, TRUNCATED, TOO_LARGE, BAD_RESPONSE); the rest is kept. */
   bodyErrors: unknown[];
+  /** The body was cut at the cap (raw or decompressed). */
+  truncated: boolean;
 }
 
 export interface FetchOptions {
@@ -67,6 +69,7 @@ export async function fetchOnce(
     setCookies,
     body: "",
     bodyErrors: [],
+    truncated: false,
   };
   if (!opts.readBody(res.statusCode, headers)) {
     await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined); // a redirect's body is not evidence
@@ -75,6 +78,10 @@ export async function fetchOnce(
   }
   const read = await readRaw(res.body, opts.maxBodyBytes, opts.timeoutMs);
   if (read.error) result.bodyErrors.push(read.error);
+  if (read.truncated) {
+    const message = `body longer than ${opts.maxBodyBytes} bytes (--max-body); kept the first ${opts.maxBodyBytes}`;
+    result.bodyErrors.push(new HostscanError("TRUNCATED", message));
+  }
   const decoded = await decodeBody(read.bytes, headers["content-encoding"], opts.maxBodyBytes);
   if (decoded.error) result.bodyErrors.push(decoded.error);
   if (decoded.inflatedPastCap) {
@@ -83,6 +90,7 @@ export async function fetchOnce(
     result.bodyErrors.push(new HostscanError("TOO_LARGE", message));
   }
   result.body = bodyText(decoded.bytes, headers["content-type"]);
+  result.truncated = read.truncated || decoded.inflatedPastCap;
   await releaseTick();
   return result;
 }

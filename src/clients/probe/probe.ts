@@ -28,6 +28,8 @@ export interface ProbedResponse {
   tls: TlsInfo | null;
   /** The address the final response came from. */
   remoteAddress: string | null;
+  /** The body was cut at the configured maximum (raw or decompressed). */
+  truncated?: boolean;
   /** Where the site redirects to another registrable domain (not followed). */
   offsiteRedirect?: string;
 }
@@ -184,6 +186,7 @@ function toPage(
       headers: last.headers,
       tls,
       remoteAddress: client.connection(originOf(last.url))?.remoteAddress ?? null,
+      ...(last.truncated ? { truncated: true } : {}),
       ...(offsite ? { offsiteRedirect: offsite } : {}),
     },
     body: last.body,

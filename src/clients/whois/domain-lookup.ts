@@ -26,6 +26,13 @@ function entry(code: string, message: string): ErrorEntry {
   return { source: "whois", code, message };
 }
 
+// A capped answer is parsed from its start; the profile says it was cut.
+function truncation(res: { truncated: boolean; text: string }, server: string): ErrorEntry[] {
+  if (!res.truncated) return [];
+  const message = `${server}: answer cut after ${res.text.length} characters; parsed what came first`;
+  return [{ source: "whois", code: "TRUNCATED", message, severity: "warning" }];
+}
+
 /** Registry facts with the registrar's answer laid over them where it says more. */
 export function mergeWhois(registry: WhoisFacts, registrar: WhoisFacts): WhoisFacts {
   return {
@@ -68,6 +75,7 @@ export async function lookupDomainWhois(
     errors.push(entry(res.error.code, res.error.message));
     return { kind: "error", server, registryName, errors };
   }
+  errors.push(...truncation(res, server));
   let facts = parseWhoisDomain(res.text, domain);
   if (facts.throttled) {
     errors.push(entry("RATE_LIMITED", `${server}: query limit reached`));
@@ -83,6 +91,7 @@ export async function lookupDomainWhois(
     // The registry's word, not the user's: port 43 only, vetted against private addresses.
     const ref = await client.queryReferral(referral, domain, signal);
     if (ref.kind === "ok") {
+      errors.push(...truncation(ref, referral));
       const registrarFacts = parseWhoisDomain(ref.text, domain);
       if (!registrarFacts.notFound && !registrarFacts.throttled) {
         facts = mergeWhois(facts, registrarFacts);

@@ -24,7 +24,14 @@ export function decodeWhois(bytes: Buffer): string {
 
 /** The answer to one WHOIS query, or an error with a stable code. */
 export type WhoisQueryResult =
-  | { kind: "ok"; server: string; text: string; durationMs: number }
+  | {
+      kind: "ok";
+      server: string;
+      text: string;
+      /** The answer went on past `maxBytes`; `text` is its start. */
+      truncated: boolean;
+      durationMs: number;
+    }
   | { kind: "error"; server: string; error: HostscanError; durationMs: number };
 
 export interface WhoisQueryOptions {
@@ -41,20 +48,25 @@ export interface WhoisQueryOptions {
 
 // The answer, bounded three ways: an idle timeout (no byte for timeoutMs), an overall deadline
 // (the whole answer within timeoutMs, so a server trickling bytes cannot hold a query) and a size cap.
-function ask(host: string, port: number, query: string, o: WhoisQueryOptions): Promise<Buffer> {
+function ask(
+  host: string,
+  port: number,
+  query: string,
+  o: WhoisQueryOptions,
+): Promise<{ bytes: Buffer; truncated: boolean }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
     const socket = connect({ host, port, ...(o.lookup ? { lookup: o.lookup } : {}) });
-    const settle = (err: unknown, bytes?: Buffer) => {
+    const settle = (err: unknown, bytes?: Buffer, truncated = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
       o.signal?.removeEventListener("abort", onAbort);
       socket.destroy();
       if (err) reject(err);
-      else resolve(bytes ?? Buffer.alloc(0));
+      else resolve({ bytes: bytes ?? Buffer.alloc(0), truncated });
     };
     const fail = (err: unknown) => settle(err);
     const onAbort = () => fail(o.signal?.reason ?? new HostscanError("ABORTED", "aborted"));
@@ -74,7 +86,7 @@ function ask(host: string, port: number, query: string, o: WhoisQueryOptions): P
       if (size > o.maxBytes) {
         // Keep what fits: a WHOIS answer this long is all legal text after the record.
         chunks.push(chunk.subarray(0, chunk.length - (size - o.maxBytes)));
-        settle(null, Buffer.concat(chunks));
+        settle(null, Buffer.concat(chunks), true);
         return;
       }
       chunks.push(chunk);
@@ -95,9 +107,11 @@ export async function whoisQuery(
   try {
     const { host, port } = parseServer(server);
     release = await o.limiter.acquire(`whois:${host}:${port}`, o.signal);
-    const bytes = await ask(o.connectAddress ?? host, port, query.replace(/[\r\n]/g, ""), o);
+    const answer = await ask(o.connectAddress ?? host, port, query.replace(/[\r\n]/g, ""), o);
+    const { bytes, truncated } = answer;
     if (bytes.length === 0) throw new HostscanError("BAD_RESPONSE", `${host}: empty answer`);
-    return { kind: "ok", server, text: decodeWhois(bytes), durationMs: o.now() - started };
+    const text = decodeWhois(bytes);
+    return { kind: "ok", server, text, truncated, durationMs: o.now() - started };
   } catch (err) {
     const error =
       err instanceof HostscanError
