@@ -176,13 +176,17 @@ export interface HeaderHit {
   weak?: string;
 }
 
+// Longest header value a pattern is tried on: the values providers' rules describe are short,
+// and a server may send many kilobytes (undici allows 16 KiB of headers).
+const MAX_MATCHED_VALUE = 2048;
+
 /** Every provider header rule that the (lower-cased) headers satisfy. */
 export function matchHeaders(headers: Record<string, string>): HeaderHit[] {
   const hits: HeaderHit[] = [];
   for (const [rawName, value] of Object.entries(headers)) {
     const rules = idx().headers.get(rawName.toLowerCase());
     for (const rule of rules ?? []) {
-      if (rule.pattern && !rule.pattern.test(value)) continue;
+      if (rule.pattern && (value.length > MAX_MATCHED_VALUE || !rule.pattern.test(value))) continue;
       const hit: HeaderHit = { entry: rule.entry, header: rule.name, value, pattern: rule.text };
       if (rule.weak) hit.weak = rule.weak;
       hits.push(hit);

@@ -54,8 +54,12 @@ export function ptrName(ip: string): string | null {
   return r ? `${r.labels}.${r.v6 ? "ip6" : "in-addr"}.arpa` : null;
 }
 
+// An answer is a line of a few fields; a hostile one could be 64 KiB of "|".
 function fields(txt: string): string[] {
-  return txt.split("|").map((f) => f.trim());
+  return txt
+    .slice(0, 1024)
+    .split("|", 16)
+    .map((f) => f.trim());
 }
 
 /** Parses origin TXT strings; several (multi-origin, more-specifics) → the longest prefix. */
