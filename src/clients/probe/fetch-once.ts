@@ -26,7 +26,8 @@ export interface FetchOptions {
 }
 
 function flatten(raw: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
+  // No prototype: a header named "__proto__" is a header like any other.
+  const out: Record<string, string> = Object.create(null);
   for (const [name, value] of Object.entries(raw)) {
     if (value === undefined) continue;
     out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;

@@ -1,7 +1,7 @@
 import { type Dispatcher, request } from "undici";
 import { errorCode, errorMessage, HostscanError } from "../errors.js";
 import { type LinkedSignal, linkedSignal } from "../net/linked-signal.js";
-import { limitJsonDepth } from "./json-depth.js";
+import { parseBoundedJson } from "./json-depth.js";
 import type { ServerLimiter } from "./server-limiter.js";
 import type { RdapAttempt, RdapFetchResult, RdapHttpOptions } from "./types.js";
 
@@ -49,9 +49,6 @@ async function readCapped(body: Dispatcher.ResponseData["body"], max: number): P
   return Buffer.concat(chunks);
 }
 
-/** Deepest nesting parsed; RDAP needs a dozen levels. */
-const MAX_JSON_DEPTH = 64;
-
 // JSON only: an HTML error page or any other text is BAD_RESPONSE, never a crash.
 function decodeJson(
   bytes: Buffer,
@@ -61,13 +58,9 @@ function decodeJson(
   if (/html/i.test(contentType.slice(0, 200))) {
     throw new HostscanError("BAD_RESPONSE", `HTML page instead of JSON (HTTP ${status})`);
   }
-  const limited = limitJsonDepth(bytes.toString("utf8"), MAX_JSON_DEPTH);
-  const notes = limited.cut ? [`${limited.cut} nested deeper than ${MAX_JSON_DEPTH} levels`] : [];
-  try {
-    return { body: JSON.parse(limited.text), notes };
-  } catch {
-    throw new HostscanError("BAD_RESPONSE", `malformed JSON (HTTP ${status})`);
-  }
+  const parsed = parseBoundedJson(bytes.toString("utf8"));
+  if (!parsed) throw new HostscanError("BAD_RESPONSE", `malformed JSON (HTTP ${status})`);
+  return parsed;
 }
 
 /**

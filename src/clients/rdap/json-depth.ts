@@ -75,7 +75,10 @@ export function limitJsonDepth(
     const top = stack[stack.length - 1];
     if (c === QUOTE) {
       const end = stringEnd(text, i);
-      if (top?.object && top.expectKey) top.key = text.slice(i + 1, Math.min(end - 1, i + 41));
+      if (top?.object && top.expectKey) {
+        // The stranger's member name, as it will be printed: cut and printable.
+        top.key = text.slice(i + 1, Math.min(end - 1, i + 41)).replace(/[^\x20-\x7e]/g, "?");
+      }
       i = end;
       continue;
     }
@@ -102,4 +105,21 @@ export function limitJsonDepth(
   if (cut === null) return { text, cut };
   parts.push(text.slice(copied));
   return { text: parts.join(""), cut };
+}
+
+/** Deepest nesting parsed; RDAP needs a dozen levels. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * A JSON document parsed with its nesting bounded: the value and what was cut (by path), or
+ * null when the text is not JSON.
+ */
+export function parseBoundedJson(text: string): { body: unknown; notes: string[] } | null {
+  const limited = limitJsonDepth(text, MAX_JSON_DEPTH);
+  const notes = limited.cut ? [`${limited.cut} nested deeper than ${MAX_JSON_DEPTH} levels`] : [];
+  try {
+    return { body: JSON.parse(limited.text), notes };
+  } catch {
+    return null;
+  }
 }

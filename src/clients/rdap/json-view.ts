@@ -3,6 +3,12 @@
 // a function throws; a deeply nested array overflows the stack in join()), and every member of
 // the wrong type is noted with its path, so a decoder says what it ignored and keeps the rest.
 
+// A member name as it appears in a note: the stranger chose it, so it is cut and made printable.
+function printable(key: string): string {
+  const cut = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+  return cut.replace(/[^\x20-\x7e…]/g, "?");
+}
+
 /** Most type problems one document notes; a hostile answer could have thousands. */
 const MAX_NOTES = 20;
 
@@ -45,7 +51,8 @@ export class JsonView {
       typeof v === "object" && v !== null && !Array.isArray(v) && Object.hasOwn(v, key)
         ? (v as Record<string, unknown>)[key]
         : undefined;
-    return new JsonView(own, this.path ? `${this.path}.${key}` : key, this.notes);
+    const name = printable(key);
+    return new JsonView(own, this.path ? `${this.path}.${name}` : name, this.notes);
   }
 
   /** The i-th member of an array (absent otherwise). */
