@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTarget } from "../src/scan/targets/normalize.js";
+import { MAX_TARGET_LENGTH, parseTarget } from "../src/scan/targets/normalize.js";
 
 function host(input: string) {
   const r = parseTarget(input);
@@ -59,5 +59,16 @@ describe("parseTarget", () => {
     const r = parseTarget(input);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.invalid.reason).toContain(reason);
+  });
+});
+
+describe("input lines of any length", () => {
+  it("refuses a line longer than MAX_TARGET_LENGTH before parsing it", () => {
+    const line = `https://${"a".repeat(MAX_TARGET_LENGTH)}.example/`;
+    const parsed = parseTarget(line);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok)
+      expect(parsed.invalid.reason).toBe(`longer than ${MAX_TARGET_LENGTH} characters`);
+    expect(parseTarget(`https://www.example.org/${"p".repeat(4000)}`).ok).toBe(true);
   });
 });

@@ -13,6 +13,9 @@ export type ParsedTarget = { ok: true; target: Target } | { ok: false; invalid: 
 
 const LABEL = /^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?$/;
 
+/** Longest input line read as a target: a URL this long is junk, and parsing it costs time. */
+export const MAX_TARGET_LENGTH = 8192;
+
 function invalid(input: string, reason: string): ParsedTarget {
   return { ok: false, invalid: { input, reason } };
 }
@@ -49,6 +52,9 @@ function extractHost(raw: string): { host: string; url: string | null } | { erro
  * domain (ICANN section of the Public Suffix List: `foo.github.io` → `github.io`).
  */
 export function parseTarget(input: string): ParsedTarget {
+  if (input.length > MAX_TARGET_LENGTH) {
+    return invalid(input, `longer than ${MAX_TARGET_LENGTH} characters`);
+  }
   const raw = input.trim();
   if (!raw) return invalid(input, "empty target");
   if (/\s/.test(raw)) return invalid(input, "target contains white space");
