@@ -51,9 +51,10 @@ function repoRoot(): string {
   return dir;
 }
 
+/** The fixture files under test/fixtures/<folder>, subfolders included (real answers). */
 function fixtures(folder: string, ext: string): string[] {
   const dir = join(repoRoot(), "test", "fixtures", folder);
-  return readdirSync(dir)
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((f) => f.endsWith(ext))
     .sort()
     .map((f) => readFileSync(join(dir, f), "utf8"));

@@ -13,7 +13,6 @@ import { decodeDomain } from "../src/clients/rdap/decode-domain.js";
 import { decodeNetwork } from "../src/clients/rdap/decode-network.js";
 import { isRedacted, privacyService } from "../src/clients/rdap/redaction.js";
 import {
-  cleanDate,
   cleanEmail,
   cleanIanaId,
   cleanPhone,
@@ -24,6 +23,7 @@ import { parseIanaTld, parseWhoisDomain } from "../src/clients/whois/parse.js";
 import { safeJson, sanitize } from "../src/format/sanitize.js";
 import { spfIncludes } from "../src/judge/detectors/email.js";
 import { parseTarget } from "../src/scan/targets/normalize.js";
+import { parseRegistryDate } from "../src/util/registry-date.js";
 import { whoisFixture } from "./helpers/fake-whois-server.js";
 import { fill, slowdowns } from "./helpers/linear-time.js";
 
@@ -142,7 +142,7 @@ describe("registry and network text", () => {
     ["cleanEmail", cleanEmail],
     ["cleanPhone", cleanPhone],
     ["cleanUrl", cleanUrl],
-    ["cleanDate", cleanDate],
+    ["parseRegistryDate", (v: string) => parseRegistryDate(v)],
     ["cleanIanaId", cleanIanaId],
   ] as const)("%s", (_name, fn) => {
     expectLinear(fn, benign, cases);

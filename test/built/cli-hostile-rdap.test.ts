@@ -3,13 +3,13 @@
 // and was killed after 45 s despite -t 1500; now it answers within this test's timeout, with
 // the rest of the profile and BAD_RESPONSE naming the ignored fields.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeDns, startFakeDns } from "./helpers/fake-dns-server.js";
+import { type FakeDns, startFakeDns } from "../helpers/fake-dns-server.js";
 import {
   type FakeRdapServer,
   rdapFixture,
   startFakeRdapServer,
-} from "./helpers/fake-rdap-server.js";
-import { runBin } from "./helpers/run-cli.js";
+} from "../helpers/fake-rdap-server.js";
+import { runBin } from "../helpers/run-cli.js";
 
 // Converting this to a string throws (no callable toString/valueOf).
 const UNPRINTABLE = { toString: 0, valueOf: 0 };
