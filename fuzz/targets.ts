@@ -431,8 +431,11 @@ const formatterTarget: FuzzTarget<string> = {
   seeds: () => ["Example Registrar", "=cmd|' /C calc'!A0", "\u001b]8;;http://evil\u0007x"],
   run(t) {
     const profiles = STACK_PROFILES.slice(0, 2).map((p) => withText(p, t) as Profile);
+    // Every format over both profiles, and the table's one-target view: five renders, each a
+    // separate call the time limit is meant for, of profiles whose every string is hostile.
     for (const format of Object.keys(formatters) as FormatId[]) {
-      for (const list of [profiles.slice(0, 1), profiles]) {
+      const lists = format === "table" ? [profiles.slice(0, 1), profiles] : [profiles];
+      for (const list of lists) {
         const out = formatters[format]({ color: false, width: 100 });
         const text = list.map((p) => out.push(p)).join("") + out.end();
         const problem = controlInOutput(format, text);
