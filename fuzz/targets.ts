@@ -436,7 +436,12 @@ const formatterTarget: FuzzTarget<string> = {
     for (const format of Object.keys(formatters) as FormatId[]) {
       const lists = format === "table" ? [profiles.slice(0, 1), profiles] : [profiles];
       for (const list of lists) {
-        const out = formatters[format]({ color: false, width: 100 });
+        const out = formatters[format]({
+          color: false,
+          width: 100,
+          fullEvidence: true,
+          list: true,
+        });
         const text = list.map((p) => out.push(p)).join("") + out.end();
         const problem = controlInOutput(format, text);
         if (problem) return problem;

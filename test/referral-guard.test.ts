@@ -92,7 +92,7 @@ describe("RDAP referrals and the private-address guard", () => {
           code: "PRIVATE_ADDRESS",
           message: expect.stringMatching(/^registrar RDAP: refusing referral/),
           // The registry answered: the registrar's record is not needed for the profile.
-          warning: true,
+          severity: "warning",
         }),
       ]);
       const host = new URL(link).host;
@@ -194,7 +194,7 @@ describe("WHOIS referrals and the private-address guard", () => {
           source: "whois",
           code: "PRIVATE_ADDRESS",
           message: expect.stringMatching(/^registrar WHOIS: refusing referral/),
-          warning: true,
+          severity: "warning",
         }),
       ]);
     },

@@ -110,7 +110,7 @@ describe("registration source", () => {
         source: "rdap",
         code: "HTTP_STATUS",
         message: expect.stringMatching(/^registrar RDAP/),
-        warning: true,
+        severity: "warning",
       }),
     ]);
   });

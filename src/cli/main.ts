@@ -77,7 +77,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   if (showProgress) await countInputs(inv, progress);
   let unscannable = 0;
   const emit = async (profile: Profile) => {
-    progress.finished(profile.errors.some((e) => !e.warning));
+    progress.finished(profile.errors.some((e) => e.severity !== "warning"));
     if (scanner.wasUnscannable(profile)) unscannable += 1;
     const bad = profile.errors.find((e) => e.source === "input");
     if (bad) io.stderr.write(`hostscan: ${sanitizeLine(bad.message)}\n`);

@@ -89,10 +89,9 @@ export interface ErrorEntry {
   code: string;
   message: string;
   /**
-   * Extension: true when what failed was not needed for the profile (the registrar's own
-   * record after the registry answered); a batch does not count the target as failing.
+   * Extension: "warning" when the data is there but incomplete (TRUNCATED), or what failed was
+   * not needed for the profile (the registrar's own record after the registry answered); a batch
+   * does not count a target with only warnings as failing. Absent for errors.
    */
-  warning?: boolean;
-  /** Extension: "warning" when the data is there but incomplete (TRUNCATED); absent for errors. */
   severity?: "warning";
 }

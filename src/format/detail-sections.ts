@@ -118,6 +118,7 @@ export function httpLines(p: Profile, width: number): string[] {
       ["final URL", h.finalUrl !== h.url ? h.finalUrl : null],
       ["status", h.status],
       ["redirects", h.redirects.join(" → ")],
+      ["body", h.truncated ? "cut at --max-body (only its start was read)" : null],
       ["off-site", h.offsiteRedirect ? `redirects to ${h.offsiteRedirect} (not followed)` : null],
       ["server", h.headers.server],
       ["TLS issuer", t?.issuer],
@@ -157,7 +158,8 @@ export function errorLines(p: Profile, paint: Paint, width: number): string[] {
     hangingIndent(`  ${e.code} ${e.source}: `, e.message, width).map((l, i) => {
       if (i > 0) return l;
       const code = sanitize(e.code);
-      return `  ${paint("bad", code)}${l.slice(2 + code.length)}`;
+      // hangingIndent escaped the code and source; warnings (TRUNCATED, …) are not failures.
+      return `  ${paint(e.severity === "warning" ? "warn" : "bad", code)}${l.slice(2 + code.length)}`;
     }),
   );
 }

@@ -125,7 +125,7 @@ export async function lookupDomainRdap(
               `${new URL(related).host}: registrar has no record (HTTP 404)`,
             );
       // The registry answered: the profile stands without it, so this is only a warning.
-      errors.push({ ...entry(err.code, `registrar RDAP: ${err.message}`), warning: true });
+      errors.push({ ...entry(err.code, `registrar RDAP: ${err.message}`), severity: "warning" });
     }
   }
   return { kind: "ok", facts, server: base, registrarServer, errors, attempts };

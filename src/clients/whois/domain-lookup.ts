@@ -101,7 +101,7 @@ export async function lookupDomainWhois(
       // The registry answered: the profile stands without it, so this is only a warning.
       errors.push({
         ...entry(ref.error.code, `registrar WHOIS: ${ref.error.message}`),
-        warning: true,
+        severity: "warning",
       });
     }
   }
