@@ -1,4 +1,4 @@
-// The public JSON profile, exactly as ../shared/contract.md defines `hostscan/profile@1`.
+// The public JSON profile, `hostscan/profile@1`: schema/profile.schema.json, README.
 
 export type {
   AbuseContact,

@@ -38,7 +38,7 @@ export interface ScanOptions {
   maxPerServer?: number;
 }
 
-/** Defaults from ../shared/contract.md. */
+/** The documented defaults (README, "Use"); the CLI and the library start from these. */
 export function defaultOptions(overrides: Partial<ScanOptions> = {}): ScanOptions {
   return {
     timeoutMs: 5000,

@@ -1,4 +1,4 @@
-// CDN, reverse-proxy and WAF providers (facts from ../shared/reference/provider-facts.md §4).
+// CDN, reverse-proxy and WAF providers; each fact cites the public page it was read from.
 
 import type { ProviderEntry } from "../schema.js";
 import { PUBLISHED_RANGES } from "./ranges.generated.js";

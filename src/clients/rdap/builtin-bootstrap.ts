@@ -1,6 +1,6 @@
 // The fallback used when no IANA bootstrap file can be had (network down, no cache):
 // enough to keep the common lookups going. Sources: IANA dns/ipv4/ipv6/asn.json, 2024
-// (see ../shared/reference/provider-facts.md §1.1). Every use is reported as
+// (https://data.iana.org/rdap/). Every use is reported as
 // BOOTSTRAP_UNAVAILABLE in the profile's errors.
 import type { BootstrapFile } from "./bootstrap-registry.js";
 
